@@ -1,0 +1,9 @@
+//! A tour of constgrad: `cargo run --example tour`.
+//!
+//! Each capability has its own section module; the tour runs them in order.
+
+mod tensor;
+
+fn main() {
+    tensor::run();
+}

@@ -1,0 +1,219 @@
+//! Reductions: sum, product, min, max and mean, over all elements or along
+//! one compile-time axis (the result's shape has that axis removed).
+//!
+//! `min`/`max` propagate `NaN` as numpy does. On dual numbers, the tangent of
+//! a minimum or maximum reached by several tied elements is the mean of their
+//! tangents, as in JAX. Reducing an empty tensor with `min`, `max` or `mean`
+//! is a compile error (numpy raises at run time).
+//!
+//! # Example
+//!
+//! ```
+//! use constgrad::Tensor;
+//!
+//! let t = Tensor::from([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+//! assert_eq!(t.sum(), 21.0);
+//! assert_eq!(t.sum_axis::<0>(), Tensor::from([5.0, 7.0, 9.0]));
+//! assert_eq!(t.max_axis::<1>(), Tensor::from([3.0, 6.0]));
+//! ```
+
+use crate::scalar::Scalar;
+use crate::shape::{axis_split, HasAxis, Shape};
+use crate::tensor::Tensor;
+
+/// Whether `x` is a NaN (the only value not equal to itself).
+#[inline]
+#[allow(clippy::eq_op)]
+fn is_nan<E: Scalar>(x: E) -> bool {
+    x != x
+}
+
+/// The extreme of `len` elements read by `at(k)`: `better(a, b)` says `a`
+/// beats `b`. NaN wins outright; ties share their tangents equally (the value
+/// is untouched because each tied `x - m` has value exactly 0).
+#[inline]
+fn extreme<E: Scalar>(len: usize, at: impl Fn(usize) -> E, better: impl Fn(E, E) -> bool) -> E {
+    let mut m = at(0);
+    for k in 1..len {
+        let x = at(k);
+        if is_nan(m) {
+            return m;
+        }
+        if is_nan(x) || better(x, m) {
+            m = x;
+        }
+    }
+    if is_nan(m) {
+        return m;
+    }
+    let mut ties = 0usize;
+    let mut spread = E::zero();
+    for k in 0..len {
+        let x = at(k);
+        if x == m {
+            ties += 1;
+            spread += x - m;
+        }
+    }
+    if ties > 1 {
+        m + spread / E::from_f64(ties as f64)
+    } else {
+        m
+    }
+}
+
+impl<S: Shape, E: Scalar> Tensor<S, E> {
+    /// The sum of all elements (0 for an empty tensor).
+    #[inline]
+    #[must_use]
+    pub fn sum(&self) -> E {
+        self.iter().fold(E::zero(), |a, &x| a + x)
+    }
+
+    /// The product of all elements (1 for an empty tensor).
+    #[inline]
+    #[must_use]
+    pub fn product(&self) -> E {
+        self.iter().fold(E::one(), |a, &x| a * x)
+    }
+
+    /// The smallest element (NaN if any element is NaN).
+    #[inline]
+    #[must_use]
+    pub fn min(&self) -> E {
+        const { assert!(S::NUMEL > 0, "min of an empty tensor") };
+        let s = self.as_slice();
+        extreme(s.len(), |k| s[k], |a, b| a < b)
+    }
+
+    /// The largest element (NaN if any element is NaN).
+    #[inline]
+    #[must_use]
+    pub fn max(&self) -> E {
+        const { assert!(S::NUMEL > 0, "max of an empty tensor") };
+        let s = self.as_slice();
+        extreme(s.len(), |k| s[k], |a, b| a > b)
+    }
+
+    /// The arithmetic mean of all elements.
+    #[inline]
+    #[must_use]
+    pub fn mean(&self) -> E {
+        const { assert!(S::NUMEL > 0, "mean of an empty tensor") };
+        self.sum() / E::from_f64(S::NUMEL as f64)
+    }
+
+    /// Folds along axis `AX`: `out[o, i] = fold(data[o, 0..len, i])`.
+    #[inline]
+    fn along<const AX: usize>(
+        &self,
+        mut fold: impl FnMut(usize, &dyn Fn(usize) -> E) -> E,
+    ) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    where
+        S: HasAxis<AX>,
+    {
+        let (_, len, inner) = axis_split(S::DIMS, AX);
+        let s = self.as_slice();
+        Tensor::from_flat_fn(|k| {
+            let (o, i) = (k / inner, k % inner);
+            let base = o * len * inner + i;
+            fold(len, &|l| s[base + l * inner])
+        })
+    }
+
+    /// Sums along axis `AX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// assert_eq!(t.sum_axis::<1>(), Tensor::from([3.0, 7.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn sum_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    where
+        S: HasAxis<AX>,
+    {
+        self.along::<AX>(|len, at| (0..len).fold(E::zero(), |a, l| a + at(l)))
+    }
+
+    /// Multiplies along axis `AX`.
+    #[inline]
+    #[must_use]
+    pub fn product_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    where
+        S: HasAxis<AX>,
+    {
+        self.along::<AX>(|len, at| (0..len).fold(E::one(), |a, l| a * at(l)))
+    }
+
+    /// The smallest element along axis `AX`.
+    #[inline]
+    #[must_use]
+    pub fn min_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    where
+        S: HasAxis<AX>,
+    {
+        const { assert!(<S as HasAxis<AX>>::LEN > 0, "min along an empty axis") };
+        self.along::<AX>(|len, at| extreme(len, at, |a, b| a < b))
+    }
+
+    /// The largest element along axis `AX`.
+    #[inline]
+    #[must_use]
+    pub fn max_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    where
+        S: HasAxis<AX>,
+    {
+        const { assert!(<S as HasAxis<AX>>::LEN > 0, "max along an empty axis") };
+        self.along::<AX>(|len, at| extreme(len, at, |a, b| a > b))
+    }
+
+    /// The mean along axis `AX`.
+    #[inline]
+    #[must_use]
+    pub fn mean_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    where
+        S: HasAxis<AX>,
+    {
+        const { assert!(<S as HasAxis<AX>>::LEN > 0, "mean along an empty axis") };
+        let n = E::from_f64(<S as HasAxis<AX>>::LEN as f64);
+        self.sum_axis::<AX>() / n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Tensor;
+
+    #[test]
+    fn reductions_over_all_and_along_axes() {
+        let t = Tensor::from([[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]]);
+        assert_eq!(t.sum(), 36.0);
+        assert_eq!(t.product(), 40320.0);
+        assert_eq!(t.min(), 1.0);
+        assert_eq!(t.max(), 8.0);
+        assert_eq!(t.mean(), 4.5);
+        assert_eq!(t.sum_axis::<0>(), Tensor::from([[6.0, 8.0], [10.0, 12.0]]));
+        assert_eq!(t.sum_axis::<1>(), Tensor::from([[4.0, 6.0], [12.0, 14.0]]));
+        assert_eq!(t.sum_axis::<2>(), Tensor::from([[3.0, 7.0], [11.0, 15.0]]));
+        assert_eq!(
+            t.product_axis::<2>(),
+            Tensor::from([[2.0, 12.0], [30.0, 56.0]])
+        );
+        assert_eq!(t.min_axis::<1>(), Tensor::from([[1.0, 2.0], [5.0, 6.0]]));
+        assert_eq!(t.max_axis::<0>(), Tensor::from([[5.0, 6.0], [7.0, 8.0]]));
+        assert_eq!(t.mean_axis::<2>(), Tensor::from([[1.5, 3.5], [5.5, 7.5]]));
+    }
+
+    #[test]
+    fn nan_propagates_through_min_and_max() {
+        let t = Tensor::from([1.0, f64::NAN, 0.0]);
+        assert!(t.min().is_nan());
+        assert!(t.max().is_nan());
+        assert!(Tensor::from([f64::NAN, 1.0]).max().is_nan());
+    }
+}
