@@ -24,6 +24,8 @@ extern crate alloc;
 
 pub mod error;
 pub mod fmt;
+#[cfg(feature = "alloc")]
+pub mod heap;
 pub mod ops;
 pub mod reduce;
 pub mod scalar;
@@ -31,6 +33,8 @@ pub mod shape;
 pub mod tensor;
 
 pub use error::ShapeError;
+#[cfg(feature = "alloc")]
+pub use heap::HeapTensor;
 pub use scalar::{Element, Real, Scalar};
 pub use shape::{
     AxisOfLen, Concat, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,
