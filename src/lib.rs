@@ -31,6 +31,7 @@ pub mod reduce;
 pub mod scalar;
 pub mod shape;
 pub mod tensor;
+pub mod vmap;
 
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
@@ -40,3 +41,4 @@ pub use shape::{
     AxisOfLen, Concat, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,
 };
 pub use tensor::Tensor;
+pub use vmap::{vmap, vmap2, vmap3, Batched, Broadcast, Mapped, VmapArg};

@@ -1,0 +1,450 @@
+//! `vmap`: turn a function of one example into a function of a batch.
+//!
+//! [`vmap`], [`vmap2`] and [`vmap3`] call a function once per batch entry and
+//! stack its results along a new leading axis of length `B`. The batch size
+//! `B` is a const taken from the shapes of the mapped arguments, so arguments
+//! with different batch sizes are a compile error (JAX raises "vmap got
+//! inconsistent sizes for the mapped axis" at run time). There is no heap:
+//! each batch entry is read in place from the argument's storage and the
+//! results are stacked into an inline [`Tensor`].
+//!
+//! Each argument says how it is batched:
+//!
+//! - a [`Tensor`] (or `&Tensor`) is **mapped along its leading axis**: the
+//!   function sees one slice of it per call, with that axis removed;
+//! - [`Mapped<AX, _>`](Mapped), made by [`Tensor::in_axis`], is **mapped along
+//!   axis `AX`** (any axis of any rank);
+//! - [`Broadcast`] passes the same value to every call (JAX's `in_axes=None`);
+//!   capturing a value in the closure does the same.
+//!
+//! A slice of rank 0 is handed to the function as the bare element (`f64`, a
+//! dual number, …), any other slice as a [`Tensor`]. Results may be scalars
+//! (stacked into a `Tensor<Rank1<B>, E>`), tensors (stacked into shape
+//! `[B, S…]`), or tuples of up to four of them (stacked one by one): see
+//! [`Batched`].
+//!
+//! # JAX → constgrad
+//!
+//! | JAX | constgrad |
+//! |---|---|
+//! | `vmap(f)(x)` | `vmap(f, x)` |
+//! | `vmap(f)(x, y)` | `vmap2(f, x, y)` |
+//! | `vmap(f, in_axes=1)(x)` | `vmap(f, x.in_axis::<1>())` |
+//! | `vmap(f, in_axes=(0, None))(x, y)` | `vmap2(f, x, Broadcast(y))`, or `vmap(\|x\| f(x, y), x)` |
+//! | `vmap(f, in_axes=None, axis_size=8)(y)` | `vmap::<8, _, _>(f, Broadcast(y))` |
+//! | `vmap(vmap(f, (None, 1)), (0, None))(a, b)` | `vmap(\|r\| vmap(\|c\| f(r, c), b.in_axis::<1>()), a)` |
+//! | `vmap(grad(f))(x)` | `vmap(\|x\| grad(f, x), x)` |
+//! | scalar result, shape `(B,)` | `Tensor<Rank1<B>, E>` |
+//! | tuple result | tuple of stacked results |
+//! | `ValueError: vmap got inconsistent sizes` | compile error naming both sizes |
+//!
+//! # Example
+//!
+//! ```
+//! use constgrad::vmap::{vmap, vmap2, Broadcast};
+//! use constgrad::{Rank1, Tensor};
+//!
+//! // One argument mapped along its leading axis: each call sees one row.
+//! let m = Tensor::from([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
+//! let norms2 = vmap(|row: Tensor<Rank1<2>>| (row * row).sum(), m);
+//! assert_eq!(norms2, Tensor::from([5.0, 25.0, 61.0]));
+//!
+//! // Mapped along axis 1 (the columns), with a broadcast weight.
+//! let w = Tensor::from([1.0, 10.0, 100.0]);
+//! let weighted = vmap2(|col: Tensor<Rank1<3>>, w| (col * w).sum(), m.in_axis::<1>(), Broadcast(w));
+//! assert_eq!(weighted, Tensor::from([531.0, 642.0]));
+//!
+//! // Scalars in, scalars out: a rank-1 batch hands each element over as an f64.
+//! let x = Tensor::from([0.0, 1.0, 2.0]);
+//! assert_eq!(vmap(|x: f64| 2.0 * x + 1.0, x), Tensor::from([1.0, 3.0, 5.0]));
+//! ```
+//!
+//! Arguments with different batch sizes do not compile:
+//!
+//! ```compile_fail
+//! use constgrad::vmap::vmap2;
+//! use constgrad::Tensor;
+//!
+//! let x = Tensor::from([1.0, 2.0, 3.0]);
+//! let y = Tensor::from([1.0, 2.0]);
+//! let _ = vmap2(|a: f64, b: f64| a * b, x, y); // batch sizes 3 and 2
+//! ```
+
+use crate::scalar::Element;
+use crate::shape::{
+    axis_split, AxisOfLen, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6,
+    Shape,
+};
+use crate::tensor::Tensor;
+
+/// How a vmapped function receives one batch entry of shape `Self`: the bare
+/// element for [`Rank0`], a [`Tensor`] of this shape otherwise.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::Slice;
+/// use constgrad::{Rank0, Rank1, Tensor};
+///
+/// let s: <Rank0 as Slice>::Item<f64> = Rank0::item_from_fn(|_| 2.5);
+/// assert_eq!(s, 2.5);
+/// let v: <Rank1<2> as Slice>::Item<f64> = Rank1::<2>::item_from_fn(|k| k as f64);
+/// assert_eq!(v, Tensor::from([0.0, 1.0]));
+/// ```
+pub trait Slice: Shape {
+    /// The value handed to the function: `E` for rank 0, `Tensor<Self, E>` otherwise.
+    type Item<E: Copy>: Copy;
+    /// Builds the item from a function of the flat row-major position.
+    fn item_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Self::Item<E>;
+}
+
+impl Slice for Rank0 {
+    type Item<E: Copy> = E;
+    #[inline(always)]
+    fn item_from_fn<E: Copy>(mut f: impl FnMut(usize) -> E) -> E {
+        f(0)
+    }
+}
+
+/// `Slice` for the ranks ≥ 1: the item is a tensor.
+macro_rules! tensor_slice {
+    ($($name:ident<$($d:ident),+>;)+) => {$(
+        impl<$(const $d: usize),+> Slice for $name<$($d),+> {
+            type Item<E: Copy> = Tensor<Self, E>;
+            #[inline(always)]
+            fn item_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Tensor<Self, E> {
+                Tensor::from_flat_fn(f)
+            }
+        }
+    )+};
+}
+
+tensor_slice! {
+    Rank1<A>;
+    Rank2<A, B>;
+    Rank3<A, B, C>;
+    Rank4<A, B, C, D>;
+    Rank5<A, B, C, D, F>;
+    Rank6<A, B, C, D, F, G>;
+}
+
+/// An argument of a vmapped function with batch size `B`: how to read the
+/// value for batch entry `b`.
+///
+/// Implemented by [`Tensor`] and `&Tensor` (mapped along axis 0), by
+/// [`Mapped<AX, _>`](Mapped) (mapped along axis `AX`) and by [`Broadcast`]
+/// (the same value for every entry, any `B`). A mapped argument fixes `B`;
+/// two mapped arguments whose axes differ in length are rejected by the
+/// compiler through [`AxisOfLen`].
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::VmapArg;
+/// use constgrad::Tensor;
+///
+/// let m = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(VmapArg::<2>::item(&m, 1), Tensor::from([3.0, 4.0]));
+/// assert_eq!(VmapArg::<2>::item(&m.in_axis::<1>(), 1), Tensor::from([2.0, 4.0]));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a vmap argument with batch size {B}",
+    label = "not a vmap argument with batch size {B}",
+    note = "a vmap argument is a `Tensor` (mapped along axis 0), `x.in_axis::<AX>()` (mapped along axis AX) or `Broadcast(x)` (the same value for every batch entry)"
+)]
+pub trait VmapArg<const B: usize> {
+    /// What the function receives for one batch entry.
+    type Item;
+    /// The value for batch entry `b` (`b < B`).
+    fn item(&self, b: usize) -> Self::Item;
+}
+
+/// A tensor mapped along axis `AX` (JAX's `in_axes=AX`): batch entry `b` is
+/// the slice at position `b` of that axis. Made by [`Tensor::in_axis`]; a
+/// plain [`Tensor`] argument is mapped along axis 0.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{vmap, Mapped};
+/// use constgrad::{Rank1, Tensor};
+///
+/// let m = Tensor::from([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+/// let col_sums = vmap(|c: Tensor<Rank1<2>>| c.sum(), Mapped::<1, _>(m));
+/// assert_eq!(col_sums, Tensor::from([5.0, 7.0, 9.0]));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mapped<const AX: usize, T>(pub T);
+
+/// A value passed unchanged to every call (JAX's `in_axes=None`).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{vmap2, Broadcast};
+/// use constgrad::Tensor;
+///
+/// let x = Tensor::from([1.0, 2.0, 3.0]);
+/// let shifted = vmap2(|x: f64, s: f64| x + s, x, Broadcast(10.0));
+/// assert_eq!(shifted, Tensor::from([11.0, 12.0, 13.0]));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Broadcast<T>(pub T);
+
+impl<S: Shape, E: Copy> Tensor<S, E> {
+    /// This tensor as a vmap argument mapped along axis `AX` (JAX's
+    /// `in_axes=AX`). An axis out of range is a compile error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::vmap::vmap;
+    /// use constgrad::{Rank2, Tensor};
+    ///
+    /// let t = Tensor::<Rank2<2, 3>>::from_fn(|[i, j]| (10 * i + j) as f64);
+    /// // Axis 1 has length 3: three calls, each on a column of length 2.
+    /// let firsts = vmap(|c: Tensor<constgrad::Rank1<2>>| c[[0]], t.in_axis::<1>());
+    /// assert_eq!(firsts, Tensor::from([0.0, 1.0, 2.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn in_axis<const AX: usize>(self) -> Mapped<AX, Self>
+    where
+        S: HasAxis<AX>,
+    {
+        Mapped(self)
+    }
+}
+
+/// Batch entry `b` of a tensor stored as `data`, along axis `AX` of `S`.
+#[inline(always)]
+fn slice_at<S, const AX: usize, E>(data: &[E], b: usize) -> <S::Removed as Slice>::Item<E>
+where
+    S: HasAxis<AX>,
+    S::Removed: Slice,
+    E: Copy,
+{
+    let (outer, len, inner) = const { axis_split(S::DIMS, AX) };
+    if outer == 1 {
+        // Leading axis (or only trivial axes before it): one contiguous block.
+        let block = &data[b * inner..(b + 1) * inner];
+        <S::Removed as Slice>::item_from_fn(|k| block[k])
+    } else {
+        <S::Removed as Slice>::item_from_fn(|k| {
+            let (o, i) = (k / inner, k % inner);
+            data[(o * len + b) * inner + i]
+        })
+    }
+}
+
+/// `VmapArg` for a tensor (or a reference to one) mapped along an axis: the
+/// implementing type, the axis, extra generic parameters, and how to reach
+/// the tensor from `self`.
+macro_rules! mapped_arg {
+    ($($ty:ty, $ax:tt, [$($gen:tt)*], |$s:ident| $tensor:expr;)+) => {$(
+        impl<$($gen)* const B: usize, S, E> VmapArg<B> for $ty
+        where
+            S: HasAxis<$ax> + AxisOfLen<$ax, B>,
+            <S as HasAxis<$ax>>::Removed: Slice,
+            E: Copy,
+        {
+            type Item = <<S as HasAxis<$ax>>::Removed as Slice>::Item<E>;
+            #[inline(always)]
+            fn item(&self, b: usize) -> Self::Item {
+                let $s = self;
+                slice_at::<S, $ax, E>($tensor.as_slice(), b)
+            }
+        }
+    )+};
+}
+
+mapped_arg! {
+    Tensor<S, E>, 0, [], |t| t;
+    &'a Tensor<S, E>, 0, ['a,], |t| t;
+    Mapped<AX, Tensor<S, E>>, AX, [const AX: usize,], |m| m.0;
+    Mapped<AX, &'a Tensor<S, E>>, AX, ['a, const AX: usize,], |m| m.0;
+}
+
+impl<const B: usize, T: Clone> VmapArg<B> for Broadcast<T> {
+    type Item = T;
+    #[inline(always)]
+    fn item(&self, _b: usize) -> T {
+        self.0.clone()
+    }
+}
+
+/// A result of a vmapped function: how `B` of them are stacked.
+///
+/// - a scalar `E` (any [`Element`]: `f64`, `f32`, dual numbers, integers,
+///   `bool`) → `Tensor<Rank1<B>, E>`;
+/// - a `Tensor<S, E>` → `Tensor<[B, S…], E>` (see [`Prepend`]);
+/// - a tuple of up to four results → the tuple of their stacks.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::Batched;
+/// use constgrad::{Rank1, Rank2, Tensor};
+///
+/// let s: Tensor<Rank1<2>> = Batched::stack([1.0, 2.0]);
+/// assert_eq!(s, Tensor::from([1.0, 2.0]));
+/// let t: Tensor<Rank2<2, 1>> = Batched::stack([Tensor::from([1.0]), Tensor::from([2.0])]);
+/// assert_eq!(t, Tensor::from([[1.0], [2.0]]));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the result of a vmapped function with batch size {B}",
+    note = "a vmapped function returns a scalar, a `Tensor` of rank 5 at most, or a tuple of up to four of them"
+)]
+pub trait Batched<const B: usize>: Copy {
+    /// The stacked type.
+    type Output;
+    /// Stacks the results of the `B` calls, in batch order.
+    fn stack(items: [Self; B]) -> Self::Output;
+}
+
+impl<const B: usize, E: Element> Batched<B> for E {
+    type Output = Tensor<Rank1<B>, E>;
+    #[inline(always)]
+    fn stack(items: [E; B]) -> Tensor<Rank1<B>, E> {
+        Tensor::new(items)
+    }
+}
+
+impl<const B: usize, S: Prepend<B>, E: Copy> Batched<B> for Tensor<S, E> {
+    type Output = Tensor<S::Output, E>;
+    #[inline(always)]
+    fn stack(items: [Self; B]) -> Self::Output {
+        Tensor::stack(items)
+    }
+}
+
+/// `Batched` for tuples: each component is stacked on its own.
+macro_rules! tuple_batched {
+    ($(($($t:ident $i:tt),+);)+) => {$(
+        impl<const B: usize, $($t: Batched<B>),+> Batched<B> for ($($t,)+) {
+            type Output = ($($t::Output,)+);
+            #[inline(always)]
+            fn stack(items: [Self; B]) -> Self::Output {
+                ($($t::stack(items.map(|it| it.$i)),)+)
+            }
+        }
+    )+};
+}
+
+tuple_batched! {
+    (T0 0);
+    (T0 0, T1 1);
+    (T0 0, T1 1, T2 2);
+    (T0 0, T1 1, T2 2, T3 3);
+}
+
+/// Maps `f` over one argument: `f` is called on each of the `B` batch entries
+/// of `x` and the results are stacked along a new leading axis.
+///
+/// `x` is a [`Tensor`] (mapped along axis 0), `x.in_axis::<AX>()` (mapped
+/// along axis `AX`) or [`Broadcast`]`(x)`; with a broadcast argument the batch
+/// size is given explicitly, as JAX's `axis_size`: `vmap::<8, _, _>(f, Broadcast(x))`.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{vmap, Broadcast};
+/// use constgrad::{Rank1, Rank2, Scalar, Tensor};
+///
+/// let x = Tensor::<Rank1<4>>::linspace(0.0, 3.0);
+/// let (sq, cube) = vmap(|x: f64| (x * x, x * x * x), x);
+/// assert_eq!(sq, Tensor::from([0.0, 1.0, 4.0, 9.0]));
+/// assert_eq!(cube, Tensor::from([0.0, 1.0, 8.0, 27.0]));
+///
+/// // Nothing mapped: the batch size is explicit (JAX's axis_size).
+/// let rows: Tensor<Rank2<3, 2>> = vmap::<3, _, _>(|v: Tensor<Rank1<2>>| v * 2.0, Broadcast(Tensor::from([1.0, 2.0])));
+/// assert_eq!(rows, Tensor::from([[2.0, 4.0], [2.0, 4.0], [2.0, 4.0]]));
+/// ```
+#[inline]
+pub fn vmap<const B: usize, X, O>(mut f: impl FnMut(X::Item) -> O, x: X) -> O::Output
+where
+    X: VmapArg<B>,
+    O: Batched<B>,
+{
+    O::stack(core::array::from_fn(|b| f(x.item(b))))
+}
+
+/// Maps `f` over two arguments with the same batch size `B` (each one mapped
+/// along an axis or broadcast; see [`vmap`]). Mapped arguments whose batch
+/// sizes differ do not compile.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::vmap2;
+/// use constgrad::{Rank1, Tensor};
+///
+/// let a = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// let b = Tensor::from([[5.0, 6.0], [7.0, 8.0]]);
+/// // Row i of `a` with column i of `b`.
+/// let dots = vmap2(
+///     |r: Tensor<Rank1<2>>, c: Tensor<Rank1<2>>| (r * c).sum(),
+///     a,
+///     b.in_axis::<1>(),
+/// );
+/// assert_eq!(dots, Tensor::from([1.0 * 5.0 + 2.0 * 7.0, 3.0 * 6.0 + 4.0 * 8.0]));
+/// ```
+#[inline]
+pub fn vmap2<const B: usize, X, Y, O>(
+    mut f: impl FnMut(X::Item, Y::Item) -> O,
+    x: X,
+    y: Y,
+) -> O::Output
+where
+    X: VmapArg<B>,
+    Y: VmapArg<B>,
+    O: Batched<B>,
+{
+    O::stack(core::array::from_fn(|b| f(x.item(b), y.item(b))))
+}
+
+/// Maps `f` over three arguments with the same batch size `B` (each one
+/// mapped along an axis or broadcast; see [`vmap`]).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{vmap3, Broadcast};
+/// use constgrad::Tensor;
+///
+/// let x = Tensor::from([1.0, 2.0, 3.0]);
+/// let y = Tensor::from([[1.0, 0.0, 2.0]]); // mapped along axis 1
+/// let fma = vmap3(|x: f64, y: f64, z: f64| x * y + z, x, y.in_axis::<1>(), Broadcast(0.5));
+/// assert_eq!(fma, Tensor::from([1.5, 0.5, 6.5]));
+/// ```
+#[inline]
+pub fn vmap3<const B: usize, X, Y, Z, O>(
+    mut f: impl FnMut(X::Item, Y::Item, Z::Item) -> O,
+    x: X,
+    y: Y,
+    z: Z,
+) -> O::Output
+where
+    X: VmapArg<B>,
+    Y: VmapArg<B>,
+    Z: VmapArg<B>,
+    O: Batched<B>,
+{
+    O::stack(core::array::from_fn(|b| f(x.item(b), y.item(b), z.item(b))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_along_every_axis_of_a_rank_3_tensor() {
+        let t = Tensor::<Rank3<2, 3, 4>>::from_flat_fn(|k| k as f64);
+        let a0 = vmap(|s: Tensor<Rank2<3, 4>>| s, t.in_axis::<0>());
+        assert_eq!(a0, t);
+        let a1 = vmap(|s: Tensor<Rank2<2, 4>>| s, t.in_axis::<1>());
+        assert_eq!(a1, Tensor::<Rank3<3, 2, 4>>::from_fn(|[j, i, k]| t[[i, j, k]]));
+        let a2 = vmap(|s: Tensor<Rank2<2, 3>>| s, t.in_axis::<2>());
+        assert_eq!(a2, Tensor::<Rank3<4, 2, 3>>::from_fn(|[k, i, j]| t[[i, j, k]]));
+    }
+}
