@@ -72,8 +72,7 @@
 
 use crate::scalar::Element;
 use crate::shape::{
-    axis_split, AxisOfLen, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6,
-    Shape,
+    axis_split, AxisOfLen, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,
 };
 use crate::tensor::Tensor;
 
@@ -443,8 +442,14 @@ mod tests {
         let a0 = vmap(|s: Tensor<Rank2<3, 4>>| s, t.in_axis::<0>());
         assert_eq!(a0, t);
         let a1 = vmap(|s: Tensor<Rank2<2, 4>>| s, t.in_axis::<1>());
-        assert_eq!(a1, Tensor::<Rank3<3, 2, 4>>::from_fn(|[j, i, k]| t[[i, j, k]]));
+        assert_eq!(
+            a1,
+            Tensor::<Rank3<3, 2, 4>>::from_fn(|[j, i, k]| t[[i, j, k]])
+        );
         let a2 = vmap(|s: Tensor<Rank2<2, 3>>| s, t.in_axis::<2>());
-        assert_eq!(a2, Tensor::<Rank3<4, 2, 3>>::from_fn(|[k, i, j]| t[[i, j, k]]));
+        assert_eq!(
+            a2,
+            Tensor::<Rank3<4, 2, 3>>::from_fn(|[k, i, j]| t[[i, j, k]])
+        );
     }
 }

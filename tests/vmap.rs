@@ -1,13 +1,221 @@
-use constgrad::vmap::{vmap, vmap2, Broadcast};
-use constgrad::{Scalar, Tensor};
+//! vmap: values for every argument form, tuple and nested results, and the
+//! seed example of the JAX documentation against the golden file.
+
+mod common;
+
+use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast, Mapped};
+use constgrad::{Rank1, Rank2, Rank3, Rank4, Scalar, Tensor};
+
+/// `f(x) = sin(x)·exp(-x/4)`, the function of the JAX documentation's example.
+fn sin_exp<T: Scalar>(x: T) -> T {
+    x.sin() * (-x / T::from_f64(4.0)).exp()
+}
+
+/// Its derivative written by hand: `exp(-x/4)·(cos x - sin x / 4)`.
+fn sin_exp_derivative(x: f64) -> f64 {
+    (-x / 4.0).exp() * (x.cos() - x.sin() / 4.0)
+}
+
+/// The golden case `name` of `jax_derivatives.json`.
+fn golden_case(name: &str) -> serde_json::Value {
+    let file = common::golden("jax_derivatives.json");
+    file["functions"]
+        .as_array()
+        .expect("`functions` is an array")
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("golden case {name} is missing"))
+        .clone()
+}
+
+fn assert_close(found: &[f64], expected: &[f64], tol: f64) {
+    assert_eq!(found.len(), expected.len());
+    for (k, (f, e)) in found.iter().zip(expected).enumerate() {
+        assert!(
+            (f - e).abs() <= tol * e.abs().max(1.0),
+            "entry {k}: found {f}, expected {e}"
+        );
+    }
+}
 
 #[test]
-fn inference() {
-    let x = Tensor::from([0.0, 1.0, 2.0]);
-    let y = vmap(|x| x.sin() * 2.0, x);
-    let m = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
-    let r = vmap(|row| row.sum(), m);
-    let c = vmap(|row| vmap(|col| (row * col).sum(), m.in_axis::<1>()), m);
-    let z = vmap2(|a, b| a * b, x, Broadcast(3.0));
-    println!("{y:?} {r:?} {c:?} {z:?}");
+fn scalars_in_scalars_out() {
+    let x = Tensor::from([0.0, 1.0, 2.0, 3.0]);
+    let y = vmap(|x| 3.0 * x * x - 1.0, x);
+    assert_eq!(y, Tensor::from([-1.0, 2.0, 11.0, 26.0]));
+    let y32 = vmap(|x: f32| x.sqrt(), Tensor::from([1.0_f32, 4.0, 9.0]));
+    assert_eq!(y32, Tensor::from([1.0_f32, 2.0, 3.0]));
+}
+
+#[test]
+fn rows_of_a_matrix_along_axis_0() {
+    let m = Tensor::<Rank2<3, 4>>::from_fn(|[i, j]| (i * 4 + j) as f64);
+    let sums = vmap(|row| row.sum(), m);
+    assert_eq!(sums, Tensor::from([6.0, 22.0, 38.0]));
+    // A tensor result gets the batch axis in front.
+    let doubled = vmap(|row| row * 2.0, m);
+    assert_eq!(doubled, m * 2.0);
+    // By reference: the same values, no copy of the argument.
+    assert_eq!(vmap(|row| row.sum(), &m), sums);
+}
+
+#[test]
+fn every_axis_of_ranks_1_to_4() {
+    let v = Tensor::from([1.0, 2.0, 3.0]);
+    assert_eq!(vmap(|x| x, v.in_axis::<0>()), v);
+
+    let m = Tensor::<Rank2<2, 3>>::from_flat_fn(|k| k as f64);
+    let cols: Tensor<Rank2<3, 2>> = vmap(|c| c, m.in_axis::<1>());
+    assert_eq!(cols, Tensor::from([[0.0, 3.0], [1.0, 4.0], [2.0, 5.0]]));
+    assert_eq!(vmap(|c| c.sum(), m.in_axis::<1>()), m.sum_axis::<0>());
+
+    let t = Tensor::<Rank3<2, 3, 4>>::from_flat_fn(|k| k as f64);
+    let a0 = vmap(|s: Tensor<Rank2<3, 4>>| s.sum(), t.in_axis::<0>());
+    let a1 = vmap(|s: Tensor<Rank2<2, 4>>| s.sum(), t.in_axis::<1>());
+    let a2 = vmap(|s: Tensor<Rank2<2, 3>>| s.sum(), t.in_axis::<2>());
+    // Summing every slice along axis k is summing over all the other axes.
+    assert_eq!(a0, t.sum_axis::<2>().sum_axis::<1>());
+    assert_eq!(a1, t.sum_axis::<2>().sum_axis::<0>());
+    assert_eq!(a2, t.sum_axis::<1>().sum_axis::<0>());
+    let moved: Tensor<Rank3<4, 2, 3>> = vmap(|s| s, t.in_axis::<2>());
+    for (idx, &x) in moved.indexed_iter() {
+        let [k, i, j] = idx;
+        assert_eq!(x, t[[i, j, k]]);
+    }
+
+    let r4 = Tensor::<Rank4<2, 3, 2, 5>>::from_flat_fn(|k| (k * k % 17) as f64);
+    let last: Tensor<Rank4<5, 2, 3, 2>> = vmap(|s| s, Mapped::<3, _>(&r4));
+    for (idx, &x) in last.indexed_iter() {
+        let [l, i, j, k] = idx;
+        assert_eq!(x, r4[[i, j, k, l]]);
+    }
+}
+
+#[test]
+fn broadcast_and_captured_values_agree() {
+    let x = Tensor::from([1.0, 2.0, 3.0]);
+    let w = Tensor::from([1.0, -1.0]);
+    let by_arg: Tensor<Rank2<3, 2>> = vmap2(|x, w| w * x, x, Broadcast(w));
+    let by_capture: Tensor<Rank2<3, 2>> = vmap(|x| w * x, x);
+    assert_eq!(by_arg, by_capture);
+    assert_eq!(
+        by_arg,
+        Tensor::from([[1.0, -1.0], [2.0, -2.0], [3.0, -3.0]])
+    );
+}
+
+#[test]
+fn nothing_mapped_needs_an_explicit_batch_size() {
+    let v = Tensor::from([1.0, 2.0]);
+    let rows = vmap::<3, _, _>(|v| v + 1.0, Broadcast(v));
+    assert_eq!(rows, Tensor::from([[2.0, 3.0], [2.0, 3.0], [2.0, 3.0]]));
+    // The batch size may also come from the result's type.
+    let ones: Tensor<Rank1<4>> = vmap(|s: f64| s, Broadcast(1.0));
+    assert_eq!(ones, Tensor::from([1.0; 4]));
+}
+
+#[test]
+fn tuple_results_are_stacked_one_by_one() {
+    let x = Tensor::from([0.5, 1.0, 2.0]);
+    let (val, vec, idx) = vmap(|x| (x * x, Tensor::from([x, -x]), (x * 2.0) as usize), x);
+    assert_eq!(val, Tensor::from([0.25, 1.0, 4.0]));
+    assert_eq!(vec, Tensor::from([[0.5, -0.5], [1.0, -1.0], [2.0, -2.0]]));
+    assert_eq!(idx, Tensor::from([1_usize, 2, 4]));
+    let (a, b, c, d) = vmap(|x| (x, x + 1.0, x + 2.0, x > 0.75), x);
+    assert_eq!(a + 1.0, b);
+    assert_eq!(c, x + 2.0);
+    assert_eq!(d, Tensor::from([false, true, true]));
+    let (single,) = vmap(|x| (x,), x);
+    assert_eq!(single, x);
+}
+
+#[test]
+fn three_arguments_with_different_in_axes() {
+    let x = Tensor::from([1.0, 2.0, 3.0]);
+    let m = Tensor::<Rank2<2, 3>>::from_flat_fn(|k| k as f64);
+    let b = 0.5;
+    // out[i] = x[i] * sum(m[:, i]) + b
+    let out = vmap3(
+        |x, col, b| x * col.sum() + b,
+        x,
+        m.in_axis::<1>(),
+        Broadcast(b),
+    );
+    assert_eq!(
+        out,
+        Tensor::from([1.0 * 3.0 + 0.5, 2.0 * 5.0 + 0.5, 3.0 * 7.0 + 0.5])
+    );
+    // Three mapped along axis 0, rows of a rank-3 tensor.
+    let t = Tensor::<Rank3<3, 2, 2>>::from_flat_fn(|k| k as f64);
+    let out: Tensor<Rank2<3, 2>> = vmap3(
+        |x, mrow, s: Tensor<Rank2<2, 2>>| s.sum_axis::<0>() * x + mrow.sum(),
+        x,
+        m.in_axis::<1>(),
+        t,
+    );
+    for i in 0..3 {
+        for j in 0..2 {
+            let expected = (t[[i, 0, j]] + t[[i, 1, j]]) * x[[i]] + m[[0, i]] + m[[1, i]];
+            assert_eq!(out[[i, j]], expected);
+        }
+    }
+}
+
+/// The matrix product by a triple loop (reference for the nested vmaps).
+fn matmul_loop<const M: usize, const K: usize, const N: usize>(
+    a: &Tensor<Rank2<M, K>>,
+    b: &Tensor<Rank2<K, N>>,
+) -> Tensor<Rank2<M, N>> {
+    let mut c = Tensor::zeros();
+    for i in 0..M {
+        for j in 0..N {
+            let mut s = 0.0;
+            for k in 0..K {
+                s += a[[i, k]] * b[[k, j]];
+            }
+            c[[i, j]] = s;
+        }
+    }
+    c
+}
+
+#[test]
+fn vmap_of_vmap_of_a_dot_product_is_a_matrix_product() {
+    let a = Tensor::<Rank2<3, 4>>::from_fn(|[i, k]| (i as f64 + 1.0) * 0.5 - k as f64 * 0.25);
+    let b = Tensor::<Rank2<4, 5>>::from_fn(|[k, j]| ((k * 5 + j) % 7) as f64 - 3.0);
+    let dot = |x: Tensor<Rank1<4>>, y: Tensor<Rank1<4>>| {
+        let mut s = 0.0;
+        for k in 0..4 {
+            s += x[[k]] * y[[k]];
+        }
+        s
+    };
+    // in_axes: rows of `a` (axis 0) outside, columns of `b` (axis 1) inside.
+    let c: Tensor<Rank2<3, 5>> = vmap(|row| vmap(|col| dot(row, col), b.in_axis::<1>()), a);
+    assert_eq!(c, matmul_loop(&a, &b));
+    // The same with the inner dot product itself a vmap over the shared axis.
+    let c2 = vmap(
+        |row| {
+            vmap(
+                |col| vmap2(|x: f64, y: f64| x * y, row, col).sum(),
+                b.in_axis::<1>(),
+            )
+        },
+        a,
+    );
+    assert_eq!(c2, c);
+    // Swapping the nesting gives the transpose.
+    let ct: Tensor<Rank2<5, 3>> = vmap(|col| vmap(|row| dot(row, col), a), b.in_axis::<1>());
+    assert_eq!(ct, Tensor::<Rank2<5, 3>>::from_fn(|[j, i]| c[[i, j]]));
+}
+
+#[test]
+fn seed_example_exact_derivative_matches_the_golden_file() {
+    let case = golden_case("seed_sin_exp_vmap_grad");
+    let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
+    assert_eq!(x.as_slice(), common::f64s(&case["x"]).as_slice());
+    let values = vmap(sin_exp, x);
+    assert_close(values.as_slice(), &common::f64s(&case["value"]), 1e-12);
+    let derivative = vmap(sin_exp_derivative, x);
+    assert_close(derivative.as_slice(), &common::f64s(&case["grad"]), 1e-12);
 }
