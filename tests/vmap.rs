@@ -56,7 +56,8 @@ fn rows_of_a_matrix_along_axis_0() {
     let doubled = vmap(|row| row * 2.0, m);
     assert_eq!(doubled, m * 2.0);
     // By reference: the same values, no copy of the argument.
-    assert_eq!(vmap(|row| row.sum(), &m), sums);
+    let by_ref: &Tensor<Rank2<3, 4>> = &m;
+    assert_eq!(vmap(|row| row.sum(), by_ref), sums);
 }
 
 #[test]

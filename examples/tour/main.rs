@@ -3,7 +3,9 @@
 //! Each capability has its own section module; the tour runs them in order.
 
 mod tensor;
+mod vmap;
 
 fn main() {
     tensor::run();
+    vmap::run();
 }

@@ -1,0 +1,42 @@
+//! vmap never touches the heap: every argument form, tuple and nested
+//! results, and vmap of grad.
+mod common;
+
+use common::counting::{allocations, Counting};
+use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast};
+use constgrad::{Rank1, Rank2, Rank3, Scalar, Tensor};
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn sin_exp<T: Scalar>(x: T) -> T {
+    x.sin() * (-x / T::from_f64(4.0)).exp()
+}
+
+#[test]
+fn the_counter_sees_a_heap_allocation() {
+    let (_, n) = allocations(|| vec![1.0_f64; 16]);
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn vmap_in_every_form_allocates_nothing() {
+    let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
+    let m = Tensor::<Rank2<10, 3>>::from_flat_fn(|k| k as f64);
+    let t = Tensor::<Rank3<2, 10, 3>>::from_flat_fn(|k| k as f64 * 0.5);
+    let (r, n) = allocations(|| {
+        let a = vmap(sin_exp, x);
+        let b = vmap2(|x, row: Tensor<Rank1<3>>| row * x, x, m);
+        let (c, d) = vmap3(
+            |x, s: Tensor<Rank2<2, 3>>, w| (s.sum() * w + x, s),
+            x,
+            t.in_axis::<1>(),
+            Broadcast(2.0),
+        );
+        let e: Tensor<Rank2<10, 10>> = vmap(|r| vmap(|q| (r * q).sum(), m), m);
+        let f = vmap::<4, _, _>(|v: Tensor<Rank1<10>>| v.sum(), Broadcast(x));
+        (a.sum(), b.sum(), c.sum(), d.sum(), e.sum(), f.sum())
+    });
+    assert_eq!(n, 0, "vmap allocated {n} times");
+    assert!(r.0.is_finite() && r.4 > 0.0 && r.5 == 4.0 * x.sum());
+}
