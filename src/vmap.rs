@@ -409,12 +409,17 @@ where
 ///
 /// ```
 /// use constgrad::vmap::{vmap3, Broadcast};
-/// use constgrad::Tensor;
+/// use constgrad::{Rank1, Tensor};
 ///
 /// let x = Tensor::from([1.0, 2.0, 3.0]);
-/// let y = Tensor::from([[1.0, 0.0, 2.0]]); // mapped along axis 1
-/// let fma = vmap3(|x: f64, y: f64, z: f64| x * y + z, x, y.in_axis::<1>(), Broadcast(0.5));
-/// assert_eq!(fma, Tensor::from([1.5, 0.5, 6.5]));
+/// let y = Tensor::from([[1.0, 0.0, 2.0], [1.0, 1.0, 1.0]]); // mapped along axis 1
+/// let out = vmap3(
+///     |x: f64, col: Tensor<Rank1<2>>, z: f64| x * col.sum() + z,
+///     x,
+///     y.in_axis::<1>(),
+///     Broadcast(0.5),
+/// );
+/// assert_eq!(out, Tensor::from([2.5, 2.5, 9.5]));
 /// ```
 #[inline]
 pub fn vmap3<const B: usize, X, Y, Z, O>(
