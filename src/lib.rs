@@ -22,6 +22,8 @@ extern crate std;
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod ad;
+pub mod dual;
 pub mod error;
 pub mod fmt;
 #[cfg(feature = "alloc")]
@@ -33,6 +35,8 @@ pub mod shape;
 pub mod tensor;
 pub mod vmap;
 
+pub use ad::{grad, hessian, jacobian, value_and_grad};
+pub use dual::{Dual, Dual2, Tangent};
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
 pub use heap::HeapTensor;

@@ -1,0 +1,57 @@
+//! Dual numbers for forward-mode automatic differentiation.
+//!
+//! - [`Dual<T, S>`](Dual): a value and its first partial derivatives with
+//!   respect to a tangent of shape `S`, so one evaluation gives a whole
+//!   gradient or Jacobian. `Dual<T>` (`S = Rank0`) is the classic
+//!   one-direction dual number.
+//! - [`Dual2<T, S>`](Dual2): a value, its gradient and its full Hessian, the
+//!   fast path for second derivatives.
+//! - [`Tangent`]: the static-size tangent shapes (every rank marker, tuples of
+//!   them, and `()`).
+//!
+//! Both dual types implement [`Scalar`](crate::Scalar), so one generic
+//! function `fn f<T: Scalar>(…) -> T` is evaluated plainly, differentiated
+//! once, or differentiated twice (also by nesting: `Dual<Dual<f64, S>, S>`).
+//! The entry points (`grad`, `jacobian`, `hessian`, …) are in [`crate::ad`].
+//!
+//! # Elementary functions and their non-smooth points
+//!
+//! Each elementary function is written once, as its value and its first and
+//! second derivatives, and every dual type's chain rule consumes that table.
+//! Where a function is not differentiable the derivative is chosen as JAX
+//! chooses it:
+//!
+//! | function | at | derivative used |
+//! |---|---|---|
+//! | `abs` | 0 | 0 (`signum(0) = 0`, the mean of −1 and 1) |
+//! | `sqrt` | 0 | `+∞` (so the tangent is `±∞` or `NaN`) |
+//! | `min`, `max` | a tie | the mean of the two operands' tangents |
+//! | `clamp` | `x` at a bound | the tangent of `x` (the value is `x`'s) |
+//! | `floor`, `ceil`, `round`, `signum` | everywhere | 0 |
+//! | `hypot` | the origin | 0 |
+//! | `powf(x, y)` | `x ≤ 0` | `∂/∂y = 0` (the exponent is treated as a constant); `∂/∂x = 0` when `y = 0` |
+//!
+//! Comparisons (`==`, `<`, `min`, …) look at the value only.
+//!
+//! # Example
+//!
+//! ```
+//! use constgrad::dual::Dual;
+//! use constgrad::Scalar;
+//!
+//! fn f<T: Scalar>(x: T) -> T {
+//!     x.sin() * (-x / T::from_f64(4.0)).exp()
+//! }
+//! let y = f(Dual::var(1.0_f64));
+//! let exact = 1.0_f64.cos() * (-0.25_f64).exp() - 0.25 * 1.0_f64.sin() * (-0.25_f64).exp();
+//! assert!((y.eps - exact).abs() < 1e-15);
+//! ```
+
+mod elementary;
+mod first;
+mod second;
+mod tangent;
+
+pub use first::Dual;
+pub use second::Dual2;
+pub use tangent::Tangent;
