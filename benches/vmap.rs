@@ -2,11 +2,13 @@
 //!
 //! - `small/*`: a small scalar function over 1024 points, and a row-wise
 //!   function over the rows of a 256 × 4 matrix: `vmap` vs a loop.
-//! - `grad/*`: the derivative of `sin(x)·exp(-x/4)` at 1024 points: `vmap`
+//! - `grad/*`: the derivative of `sin(x)·exp(-x/4)` at 1024 points, and the
+//!   gradient of Rosenbrock's function at 1024 points of the plane: `vmap`
 //!   of `grad` vs a hand-written derivative loop vs a num-dual loop.
 //!
 //! Run with `cargo bench --bench vmap`.
 
+use constgrad::ad::{derivative, grad};
 use constgrad::vmap::vmap;
 use constgrad::{Rank1, Rank2, Scalar, Tensor};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -29,7 +31,7 @@ fn sin_exp_derivative(x: f64) -> f64 {
     (-x / 4.0).exp() * (x.cos() - x.sin() / 4.0)
 }
 
-fn small(c: &mut Criterion) {
+fn bench_small(c: &mut Criterion) {
     let x = Tensor::<Rank1<N>>::linspace(0.0, 5.0);
     let m = Tensor::<Rank2<256, 4>>::from_flat_fn(|k| (k % 13) as f64 * 0.5 - 3.0);
 
@@ -80,9 +82,12 @@ fn small(c: &mut Criterion) {
     g.finish();
 }
 
-fn grad(c: &mut Criterion) {
+fn bench_grad(c: &mut Criterion) {
     let x = Tensor::<Rank1<N>>::linspace(0.0, 5.0);
     let mut g = c.benchmark_group("grad");
+    g.bench_function("sin_exp_1024/vmap_grad", |b| {
+        b.iter(|| vmap(|x| derivative(sin_exp, x), black_box(&x)));
+    });
     g.bench_function("sin_exp_1024/hand_derivative_loop", |b| {
         b.iter(|| {
             let x = black_box(&x);
@@ -106,8 +111,64 @@ fn grad(c: &mut Criterion) {
             Tensor::<Rank1<N>>::new(out)
         });
     });
+    let p = Tensor::<Rank2<N, 2>>::from_flat_fn(|k| (k % 17) as f64 * 0.125 - 1.0);
+    g.bench_function("rosenbrock_1024x2/vmap_grad", |b| {
+        b.iter(|| vmap(|p| grad(rosenbrock, p), black_box(&p)));
+    });
+    // The same `grad` called in a hand-written loop: isolates vmap's own cost.
+    g.bench_function("rosenbrock_1024x2/loop_of_grad", |b| {
+        b.iter(|| {
+            let p = black_box(&p).as_array();
+            let mut out = [[0.0; 2]; N];
+            for (o, &q) in out.iter_mut().zip(p.iter()) {
+                *o = grad(rosenbrock, Tensor::new(q)).into_array();
+            }
+            Tensor::<Rank2<N, 2>>::new(out)
+        });
+    });
+    g.bench_function("rosenbrock_1024x2/hand_gradient_loop", |b| {
+        b.iter(|| {
+            let p = black_box(&p).as_array();
+            let mut out = [[0.0; 2]; N];
+            for (o, &[x, y]) in out.iter_mut().zip(p.iter()) {
+                *o = [
+                    -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
+                    200.0 * (y - x * x),
+                ];
+            }
+            Tensor::<Rank2<N, 2>>::new(out)
+        });
+    });
+    // num-dual's vector duals need its `nalgebra` feature, which the
+    // dev-dependency leaves off: one scalar-tangent pass per direction.
+    g.bench_function("rosenbrock_1024x2/num_dual_loop_2_passes", |b| {
+        use num_dual::Dual64;
+        fn rosen(x: Dual64, y: Dual64) -> Dual64 {
+            let a = -x + 1.0;
+            let b = y - x * x;
+            a * a + b * b * 100.0
+        }
+        b.iter(|| {
+            let p = black_box(&p).as_array();
+            let mut out = [[0.0; 2]; N];
+            for (o, &[x, y]) in out.iter_mut().zip(p.iter()) {
+                let gx = rosen(Dual64::from_re(x).derivative(), Dual64::from_re(y)).eps;
+                let gy = rosen(Dual64::from_re(x), Dual64::from_re(y).derivative()).eps;
+                *o = [gx, gy];
+            }
+            Tensor::<Rank2<N, 2>>::new(out)
+        });
+    });
     g.finish();
 }
 
-criterion_group!(benches, small, grad);
+/// Rosenbrock's function in two variables.
+fn rosenbrock<T: Scalar>(p: Tensor<Rank1<2>, T>) -> T {
+    let (x, y) = (p[[0]], p[[1]]);
+    let a = T::one() - x;
+    let b = y - x * x;
+    a * a + T::from_f64(100.0) * b * b
+}
+
+criterion_group!(benches, bench_small, bench_grad);
 criterion_main!(benches);

@@ -3,6 +3,7 @@
 mod common;
 
 use common::counting::{allocations, Counting};
+use constgrad::ad::{derivative, grad, hessian, jacobian};
 use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast};
 use constgrad::{Rank1, Rank2, Rank3, Scalar, Tensor};
 
@@ -39,4 +40,26 @@ fn vmap_in_every_form_allocates_nothing() {
     });
     assert_eq!(n, 0, "vmap allocated {n} times");
     assert!(r.0.is_finite() && r.4 > 0.0 && r.5 == 4.0 * x.sum());
+}
+
+fn rosenbrock<T: Scalar>(p: Tensor<Rank1<2>, T>) -> T {
+    let (x, y) = (p[[0]], p[[1]]);
+    (T::one() - x) * (T::one() - x) + T::from_f64(100.0) * (y - x * x) * (y - x * x)
+}
+
+#[test]
+fn vmap_of_grad_and_grad_of_vmap_allocate_nothing() {
+    let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
+    let p = Tensor::<Rank2<6, 2>>::from_flat_fn(|k| k as f64 * 0.25 - 1.0);
+    let (r, n) = allocations(|| {
+        let d = vmap(|x| derivative(sin_exp, x), x);
+        let g = vmap(|p| grad(rosenbrock, p), p);
+        let (_, _, h) = vmap(|p| hessian(rosenbrock, p), p);
+        let j: Tensor<Rank3<6, 2, 2>> = vmap(|p| jacobian(|q| q * q, p), p);
+        let gv = grad(|x| vmap(sin_exp, x).sum(), x);
+        (d.sum(), g.sum(), h.sum(), j.sum(), gv.sum())
+    });
+    assert_eq!(n, 0, "vmap of grad allocated {n} times");
+    assert_eq!(r.0, r.4);
+    assert!(r.1.is_finite() && r.2.is_finite() && r.3.is_finite());
 }

@@ -1,5 +1,6 @@
 //! vmap: a function of one point becomes a function of a batch.
 
+use constgrad::ad::derivative;
 use constgrad::vmap::vmap;
 use constgrad::{Rank1, Scalar, Tensor};
 
@@ -26,6 +27,8 @@ pub fn run() {
     let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
     row("x", &x);
     row("f(x)", &vmap(f, x));
+    // jax.vmap(jax.grad(f))(x): the derivative at every point, by forward-mode AD.
+    row("automatic gradient", &vmap(|x| derivative(f, x), x));
     row("exact gradient", &vmap(f_prime, x));
     println!();
 }
