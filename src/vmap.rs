@@ -33,7 +33,10 @@
 //! | `vmap(f, in_axes=(0, None))(x, y)` | `vmap2(f, x, Broadcast(y))`, or `vmap(\|x\| f(x, y), x)` |
 //! | `vmap(f, in_axes=None, axis_size=8)(y)` | `vmap::<8, _, _>(f, Broadcast(y))` |
 //! | `vmap(vmap(f, (None, 1)), (0, None))(a, b)` | `vmap(\|r\| vmap(\|c\| f(r, c), b.in_axis::<1>()), a)` |
-//! | `vmap(grad(f))(x)` | `vmap(\|x\| grad(f, x), x)` |
+//! | `vmap(grad(f))(x)`, scalar points | `vmap(\|x\| derivative(f, x), x)` |
+//! | `vmap(grad(f))(xs)`, one point per row | `vmap(\|p\| grad(f, p), xs)` |
+//! | `vmap(jacfwd(f))(xs)`, `vmap(hessian(f))(xs)` | `vmap(\|p\| jacobian(f, p), xs)`, `vmap(\|p\| hessian(f, p), xs)` |
+//! | `grad(lambda w: vmap(g, (None, 0))(w, xs).sum())(w)` | `grad(\|w\| vmap2(g, Broadcast(w), xs).sum(), w)` |
 //! | scalar result, shape `(B,)` | `Tensor<Rank1<B>, E>` |
 //! | tuple result | tuple of stacked results |
 //! | `ValueError: vmap got inconsistent sizes` | compile error naming both sizes |
@@ -58,6 +61,33 @@
 //! let x = Tensor::from([0.0, 1.0, 2.0]);
 //! assert_eq!(vmap(|x: f64| 2.0 * x + 1.0, x), Tensor::from([1.0, 3.0, 5.0]));
 //! ```
+//!
+//! vmap composes with [`crate::ad`]: the derivative at many points at once,
+//! as in the JAX documentation's `vmap(grad(f))` example, and the gradient of
+//! a function that uses vmap inside (the function sees dual numbers, which
+//! vmap maps like any other element).
+//!
+//! ```
+//! use constgrad::ad::{derivative, grad};
+//! use constgrad::vmap::vmap;
+//! use constgrad::{Rank1, Scalar, Tensor};
+//!
+//! fn f<T: Scalar>(x: T) -> T {
+//!     x.sin() * (-x / T::from_f64(4.0)).exp()
+//! }
+//! let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
+//! let df = vmap(|x| derivative(f, x), x); // jax.vmap(jax.grad(f))(x)
+//! assert_eq!(df[[0]], 1.0);
+//! // The gradient of Σ f(xᵢ) is f' at every point.
+//! assert_eq!(grad(|x| vmap(f, x).sum(), x), df);
+//! ```
+//!
+//! # Cost
+//!
+//! A vmap is a loop over the batch that builds its result in place: it runs
+//! as fast as the hand-written loop over the same data (see
+//! `benches/vmap.rs`). Each batch entry is evaluated separately, so a
+//! vmapped function may branch on its argument's value.
 //!
 //! Arguments with different batch sizes do not compile:
 //!
