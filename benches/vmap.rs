@@ -159,10 +159,34 @@ fn bench_grad(c: &mut Criterion) {
             Tensor::<Rank2<N, 2>>::new(out)
         });
     });
+    // The same function without `#[inline]`: rustc then calls it out of
+    // line through `grad`, with or without vmap.
+    g.bench_function("rosenbrock_noinline_1024x2/vmap_grad", |b| {
+        b.iter(|| vmap(|p| grad(rosenbrock_noinline, p), black_box(&p)));
+    });
+    g.bench_function("rosenbrock_noinline_1024x2/loop_of_grad", |b| {
+        b.iter(|| {
+            let p = black_box(&p).as_array();
+            let mut out = [[0.0; 2]; N];
+            for (o, &q) in out.iter_mut().zip(p.iter()) {
+                *o = grad(rosenbrock_noinline, Tensor::new(q)).into_array();
+            }
+            Tensor::<Rank2<N, 2>>::new(out)
+        });
+    });
     g.finish();
 }
 
+/// Rosenbrock's function, left to rustc's inlining heuristics.
+fn rosenbrock_noinline<T: Scalar>(p: Tensor<Rank1<2>, T>) -> T {
+    let (x, y) = (p[[0]], p[[1]]);
+    let a = T::one() - x;
+    let b = y - x * x;
+    a * a + T::from_f64(100.0) * b * b
+}
+
 /// Rosenbrock's function in two variables.
+#[inline]
 fn rosenbrock<T: Scalar>(p: Tensor<Rank1<2>, T>) -> T {
     let (x, y) = (p[[0]], p[[1]]);
     let a = T::one() - x;

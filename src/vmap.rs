@@ -327,23 +327,60 @@ impl<const B: usize, T: Clone> VmapArg<B> for Broadcast<T> {
 pub trait Batched<const B: usize>: Copy {
     /// The stacked type.
     type Output;
+    /// The storage the results are written into, one batch entry at a time.
+    type Buffer;
+
     /// Stacks the results of the `B` calls, in batch order.
     fn stack(items: [Self; B]) -> Self::Output;
+    /// A buffer whose every entry holds `first` (the result for entry 0):
+    /// filling from a real result needs no `Default` and no uninitialized
+    /// memory.
+    fn start(first: Self) -> Self::Buffer;
+    /// Writes the result for batch entry `b` (`b < B`).
+    fn set(buffer: &mut Self::Buffer, b: usize, value: Self);
+    /// The stacked result of a filled buffer.
+    fn finish(buffer: Self::Buffer) -> Self::Output;
 }
 
 impl<const B: usize, E: Element> Batched<B> for E {
     type Output = Tensor<Rank1<B>, E>;
+    type Buffer = [E; B];
     #[inline(always)]
     fn stack(items: [E; B]) -> Tensor<Rank1<B>, E> {
         Tensor::new(items)
+    }
+    #[inline(always)]
+    fn start(first: E) -> [E; B] {
+        [first; B]
+    }
+    #[inline(always)]
+    fn set(buffer: &mut [E; B], b: usize, value: E) {
+        buffer[b] = value;
+    }
+    #[inline(always)]
+    fn finish(buffer: [E; B]) -> Tensor<Rank1<B>, E> {
+        Tensor::new(buffer)
     }
 }
 
 impl<const B: usize, S: Prepend<B>, E: Copy> Batched<B> for Tensor<S, E> {
     type Output = Tensor<S::Output, E>;
+    type Buffer = [S::Array<E>; B];
     #[inline(always)]
     fn stack(items: [Self; B]) -> Self::Output {
         Tensor::stack(items)
+    }
+    #[inline(always)]
+    fn start(first: Self) -> Self::Buffer {
+        [first.into_array(); B]
+    }
+    #[inline(always)]
+    fn set(buffer: &mut Self::Buffer, b: usize, value: Self) {
+        buffer[b] = value.into_array();
+    }
+    #[inline(always)]
+    fn finish(buffer: Self::Buffer) -> Self::Output {
+        Tensor::new(S::stack_array(buffer))
     }
 }
 
@@ -352,9 +389,22 @@ macro_rules! tuple_batched {
     ($(($($t:ident $i:tt),+);)+) => {$(
         impl<const B: usize, $($t: Batched<B>),+> Batched<B> for ($($t,)+) {
             type Output = ($($t::Output,)+);
+            type Buffer = ($($t::Buffer,)+);
             #[inline(always)]
             fn stack(items: [Self; B]) -> Self::Output {
                 ($($t::stack(items.map(|it| it.$i)),)+)
+            }
+            #[inline(always)]
+            fn start(first: Self) -> Self::Buffer {
+                ($($t::start(first.$i),)+)
+            }
+            #[inline(always)]
+            fn set(buffer: &mut Self::Buffer, b: usize, value: Self) {
+                $($t::set(&mut buffer.$i, b, value.$i);)+
+            }
+            #[inline(always)]
+            fn finish(buffer: Self::Buffer) -> Self::Output {
+                ($($t::finish(buffer.$i),)+)
             }
         }
     )+};
@@ -365,6 +415,21 @@ tuple_batched! {
     (T0 0, T1 1);
     (T0 0, T1 1, T2 2);
     (T0 0, T1 1, T2 2, T3 3);
+}
+
+/// Calls `call` on `0..B` in order and stacks the results in place: the
+/// result for entry 0 fills the buffer, the others overwrite their slots.
+#[inline(always)]
+fn batch<const B: usize, O: Batched<B>>(mut call: impl FnMut(usize) -> O) -> O::Output {
+    if B == 0 {
+        // Nothing to call: an empty array, built without a value.
+        return O::stack(core::array::from_fn(call));
+    }
+    let mut buffer = O::start(call(0));
+    for b in 1..B {
+        O::set(&mut buffer, b, call(b));
+    }
+    O::finish(buffer)
 }
 
 /// Maps `f` over one argument: `f` is called on each of the `B` batch entries
@@ -395,7 +460,7 @@ where
     X: VmapArg<B>,
     O: Batched<B>,
 {
-    O::stack(core::array::from_fn(|b| f(x.item(b))))
+    batch(|b| f(x.item(b)))
 }
 
 /// Maps `f` over two arguments with the same batch size `B` (each one mapped
@@ -429,7 +494,7 @@ where
     Y: VmapArg<B>,
     O: Batched<B>,
 {
-    O::stack(core::array::from_fn(|b| f(x.item(b), y.item(b))))
+    batch(|b| f(x.item(b), y.item(b)))
 }
 
 /// Maps `f` over three arguments with the same batch size `B` (each one
@@ -464,7 +529,7 @@ where
     Z: VmapArg<B>,
     O: Batched<B>,
 {
-    O::stack(core::array::from_fn(|b| f(x.item(b), y.item(b), z.item(b))))
+    batch(|b| f(x.item(b), y.item(b), z.item(b)))
 }
 
 #[cfg(test)]

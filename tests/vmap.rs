@@ -220,3 +220,38 @@ fn seed_example_exact_derivative_matches_the_golden_file() {
     let derivative = vmap(sin_exp_derivative, x);
     assert_close(derivative.as_slice(), &common::f64s(&case["grad"]), 1e-12);
 }
+
+#[test]
+fn the_function_is_called_once_per_entry_in_order() {
+    let x = Tensor::from([10.0, 20.0, 30.0, 40.0]);
+    let mut seen = Vec::new();
+    let out = vmap(
+        |x: f64| {
+            seen.push(x);
+            seen.len()
+        },
+        x,
+    );
+    assert_eq!(seen, [10.0, 20.0, 30.0, 40.0]);
+    assert_eq!(out, Tensor::from([1_usize, 2, 3, 4]));
+}
+
+#[test]
+fn an_empty_batch_calls_nothing() {
+    let x: Tensor<Rank1<0>> = Tensor::from([]);
+    let mut calls = 0;
+    let out: Tensor<Rank1<0>> = vmap(
+        |x: f64| {
+            calls += 1;
+            x
+        },
+        x,
+    );
+    assert_eq!(calls, 0);
+    assert_eq!(out.as_slice(), &[] as &[f64]);
+    let m: Tensor<Rank2<2, 0>> = Tensor::zeros();
+    let (cols, sums): (Tensor<Rank2<0, 2>>, Tensor<Rank1<0>>) =
+        vmap(|c: Tensor<Rank1<2>>| (c, c.sum()), m.in_axis::<1>());
+    assert_eq!(cols.dims(), &[0, 2]);
+    assert_eq!(sums.dims(), &[0]);
+}
