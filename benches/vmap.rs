@@ -6,6 +6,11 @@
 //!   gradient of Rosenbrock's function at 1024 points of the plane: `vmap`
 //!   of `grad` vs a hand-written derivative loop vs a num-dual loop.
 //!
+//! - `*/lanes8_vmap_grad`: the "lanes" alternative, a scalar carrying 8
+//!   points through one pass (SoA). It loses on this machine (the default
+//!   x86-64 target has no AVX, and `sin`/`exp` are per-lane calls anyway), so
+//!   the library does not offer it; the bench stays to re-check that.
+//!
 //! Run with `cargo bench --bench vmap`.
 
 use constgrad::ad::{derivative, grad};
@@ -159,6 +164,24 @@ fn bench_grad(c: &mut Criterion) {
             Tensor::<Rank2<N, 2>>::new(out)
         });
     });
+    // Lanes: grad runs once per chunk of 8 points (SoA), conversions included.
+    g.bench_function("rosenbrock_1024x2/lanes8_vmap_grad", |b| {
+        b.iter(|| {
+            let chunks = to_lanes::<8, 128>(black_box(&p));
+            let g = vmap(|q| grad(rosenbrock, q), chunks);
+            from_lanes::<8, 128>(&g)
+        });
+    });
+    g.bench_function("sin_exp_1024/lanes8_vmap_grad", |b| {
+        b.iter(|| {
+            let x = black_box(&x).as_array();
+            let chunks = Tensor::<Rank1<128>, lanes::Lanes<8>>::from_flat_fn(|c| {
+                lanes::Lanes(core::array::from_fn(|l| x[c * 8 + l]))
+            });
+            let d = vmap(|x| derivative(sin_exp, x), chunks);
+            Tensor::<Rank1<N>>::from_flat_fn(|i| d[[i / 8]].0[i % 8])
+        });
+    });
     // The same function without `#[inline]`: rustc then calls it out of
     // line through `grad`, with or without vmap.
     g.bench_function("rosenbrock_noinline_1024x2/vmap_grad", |b| {
@@ -192,6 +215,139 @@ fn rosenbrock<T: Scalar>(p: Tensor<Rank1<2>, T>) -> T {
     let a = T::one() - x;
     let b = y - x * x;
     a * a + T::from_f64(100.0) * b * b
+}
+
+/// The "lanes" experiment: a scalar that carries `L` batch entries through
+/// one pass (structure of arrays), so that `grad` runs once per chunk of `L`
+/// points instead of once per point. Every operation is lane-wise.
+mod lanes {
+    use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
+
+    #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+    pub struct Lanes<const L: usize>(pub [f64; L]);
+
+    impl<const L: usize> Lanes<L> {
+        #[inline(always)]
+        pub fn splat(x: f64) -> Self {
+            Self([x; L])
+        }
+        #[inline(always)]
+        fn map(self, f: impl Fn(f64) -> f64) -> Self {
+            Self(self.0.map(f))
+        }
+        #[inline(always)]
+        fn zip(self, o: Self, f: impl Fn(f64, f64) -> f64) -> Self {
+            let mut r = self.0;
+            for (a, b) in r.iter_mut().zip(o.0) {
+                *a = f(*a, b);
+            }
+            Self(r)
+        }
+    }
+
+    macro_rules! binop {
+        ($($tr:ident $m:ident $atr:ident $am:ident $op:tt;)*) => {$(
+            impl<const L: usize> $tr for Lanes<L> {
+                type Output = Self;
+                #[inline(always)]
+                fn $m(self, o: Self) -> Self { self.zip(o, |a, b| a $op b) }
+            }
+            impl<const L: usize> $atr for Lanes<L> {
+                #[inline(always)]
+                fn $am(&mut self, o: Self) { *self = *self $op o; }
+            }
+        )*};
+    }
+    binop! {
+        Add add AddAssign add_assign +;
+        Sub sub SubAssign sub_assign -;
+        Mul mul MulAssign mul_assign *;
+        Div div DivAssign div_assign /;
+    }
+    impl<const L: usize> Neg for Lanes<L> {
+        type Output = Self;
+        #[inline(always)]
+        fn neg(self) -> Self {
+            self.map(|a| -a)
+        }
+    }
+
+    macro_rules! unary {
+        ($($f:ident)*) => {$(
+            #[inline(always)]
+            fn $f(self) -> Self { self.map(<f64 as constgrad::Scalar>::$f) }
+        )*};
+    }
+    macro_rules! binary {
+        ($($f:ident)*) => {$(
+            #[inline(always)]
+            fn $f(self, o: Self) -> Self { self.zip(o, <f64 as constgrad::Scalar>::$f) }
+        )*};
+    }
+
+    impl<const L: usize> constgrad::Scalar for Lanes<L> {
+        type Real = f64;
+        #[inline(always)]
+        fn zero() -> Self {
+            Self::splat(0.0)
+        }
+        #[inline(always)]
+        fn one() -> Self {
+            Self::splat(1.0)
+        }
+        #[inline(always)]
+        fn from_real(x: f64) -> Self {
+            Self::splat(x)
+        }
+        #[inline(always)]
+        fn from_f64(x: f64) -> Self {
+            Self::splat(x)
+        }
+        /// Lane 0: a batch has no single value (why lanes cannot branch).
+        fn re(&self) -> f64 {
+            self.0[0]
+        }
+        unary!(abs signum floor ceil round sqrt cbrt recip exp exp2 exp_m1 ln log2 log10
+            ln_1p sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh erf);
+        binary!(atan2 powf hypot min max);
+        #[inline(always)]
+        fn sin_cos(self) -> (Self, Self) {
+            (self.sin(), self.cos())
+        }
+        #[inline(always)]
+        fn powi(self, n: i32) -> Self {
+            self.map(|a| a.powi(n))
+        }
+        #[inline(always)]
+        fn mul_add(self, a: Self, b: Self) -> Self {
+            let mut r = self.0;
+            for ((x, y), z) in r.iter_mut().zip(a.0).zip(b.0) {
+                *x = x.mul_add(y, z);
+            }
+            Self(r)
+        }
+        #[inline(always)]
+        fn clamp(self, lo: Self, hi: Self) -> Self {
+            self.max(lo).min(hi)
+        }
+    }
+}
+
+/// 1024 points as 1024 / L chunks of `L` lanes, structure of arrays.
+fn to_lanes<const L: usize, const C: usize>(
+    p: &Tensor<Rank2<N, 2>>,
+) -> Tensor<Rank2<C, 2>, lanes::Lanes<L>> {
+    let a = p.as_array();
+    Tensor::<Rank2<C, 2>, lanes::Lanes<L>>::from_fn(|[c, j]| {
+        lanes::Lanes(core::array::from_fn(|l| a[c * L + l][j]))
+    })
+}
+
+/// The chunks back to one row per point.
+fn from_lanes<const L: usize, const C: usize>(
+    g: &Tensor<Rank2<C, 2>, lanes::Lanes<L>>,
+) -> Tensor<Rank2<N, 2>> {
+    Tensor::<Rank2<N, 2>>::from_fn(|[i, j]| g[[i / L, j]].0[i % L])
 }
 
 criterion_group!(benches, bench_small, bench_grad);
