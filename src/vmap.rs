@@ -184,13 +184,19 @@ tensor_slice! {
 pub trait VmapArg<const B: usize> {
     /// What the function receives for one batch entry.
     type Item;
-    /// The value for batch entry `b` (`b < B`).
+    /// The value for batch entry `b`.
+    ///
+    /// # Panics
+    ///
+    /// When `b >= B` for a mapped argument (vmap itself only asks for
+    /// `b < B`).
     fn item(&self, b: usize) -> Self::Item;
 }
 
 /// A tensor mapped along axis `AX` (JAX's `in_axes=AX`): batch entry `b` is
 /// the slice at position `b` of that axis. Made by [`Tensor::in_axis`]; a
-/// plain [`Tensor`] argument is mapped along axis 0.
+/// plain [`Tensor`] argument is mapped along axis 0. `Mapped::<AX, _>(&t)`
+/// maps a tensor by reference, without copying it into the argument.
 ///
 /// # Example
 ///
