@@ -35,7 +35,7 @@ pub mod shape;
 pub mod tensor;
 
 pub use ad::{grad, hessian, jacobian, value_and_grad};
-pub use dual::{Dual, Dual2, Tangent};
+pub use dual::{Dual, Dual2, RealArith, Tangent};
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
 pub use heap::HeapTensor;

@@ -240,6 +240,13 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         r
     }
 
+    /// Adds a constant to the value.
+    #[inline(always)]
+    fn shift(mut self, c: T) -> Self {
+        self.re = self.re + c;
+        self
+    }
+
     /// Divides every part by a constant.
     #[inline(always)]
     fn unscale(self, c: T) -> Self {
