@@ -1,6 +1,10 @@
 #![no_std]
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// Without `nalgebra` no unsafe code at all. With it, simba's `SimdValue`
+// requires two `unsafe fn`s, implemented (in `dual::nalgebra`) without any
+// unsafe operation; they are the only items allowed.
+#![cfg_attr(not(feature = "nalgebra"), forbid(unsafe_code))]
+#![cfg_attr(feature = "nalgebra", deny(unsafe_code))]
 //! # constgrad
 //!
 //! Tensors whose shapes are types, forward-mode automatic differentiation,

@@ -49,6 +49,8 @@
 
 mod elementary;
 mod first;
+#[cfg(feature = "nalgebra")]
+pub mod nalgebra;
 mod second;
 mod tangent;
 
