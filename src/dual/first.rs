@@ -1,6 +1,9 @@
 //! [`Dual`]: a value and its first derivatives with respect to a whole
 //! tangent of static size.
 
+// The chain rule is written as value/derivative formulas (`*x = *x * b + a * y`):
+// `Mul` adds, `Div` subtracts, and `x = x op y` reads as the formula.
+#![allow(clippy::assign_op_pattern, clippy::suspicious_arithmetic_impl)]
 use core::cmp::Ordering;
 use core::fmt;
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};

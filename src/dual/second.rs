@@ -1,6 +1,9 @@
 //! [`Dual2`]: a value with its gradient and full Hessian, for Hessians in
 //! one forward pass.
 
+// The chain rule is written as value/derivative formulas (`*x = *x * b + a * y`):
+// `Mul` adds, `Div` subtracts, and `x = x op y` reads as the formula.
+#![allow(clippy::assign_op_pattern, clippy::suspicious_arithmetic_impl)]
 use core::cmp::Ordering;
 use core::fmt;
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
