@@ -1,6 +1,10 @@
 #![no_std]
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// Without `nalgebra` no unsafe code at all. With it, simba's `SimdValue`
+// requires two `unsafe fn`s, implemented (in `dual::nalgebra`) without any
+// unsafe operation; they are the only items allowed.
+#![cfg_attr(not(feature = "nalgebra"), forbid(unsafe_code))]
+#![cfg_attr(feature = "nalgebra", deny(unsafe_code))]
 //! # constgrad
 //!
 //! Tensors whose shapes are types, forward-mode automatic differentiation,
@@ -36,7 +40,7 @@ pub mod tensor;
 pub mod vmap;
 
 pub use ad::{grad, hessian, jacobian, value_and_grad};
-pub use dual::{Dual, Dual2, Tangent};
+pub use dual::{Dual, Dual2, RealArith, Tangent};
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
 pub use heap::HeapTensor;

@@ -2,10 +2,12 @@
 //!
 //! Each capability has its own section module; the tour runs them in order.
 
+mod ad;
 mod tensor;
 mod vmap;
 
 fn main() {
     tensor::run();
+    ad::run();
     vmap::run();
 }

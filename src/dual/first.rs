@@ -1,6 +1,9 @@
 //! [`Dual`]: a value and its first derivatives with respect to a whole
 //! tangent of static size.
 
+// The chain rule is written as value/derivative formulas (`*x = *x * b + a * y`):
+// `Mul` adds, `Div` subtracts, and `x = x op y` reads as the formula.
+#![allow(clippy::assign_op_pattern, clippy::suspicious_arithmetic_impl)]
 use core::cmp::Ordering;
 use core::fmt;
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
@@ -309,14 +312,14 @@ macro_rules! real_ops {
             type Output = Self;
             #[inline(always)]
             fn add(self, rhs: $r) -> Self {
-                self + Self::from_real(rhs)
+                self.shift(T::from_real(rhs))
             }
         }
         impl<T: Scalar<Real = $r>, S: Tangent> Sub<$r> for $ty<T, S> {
             type Output = Self;
             #[inline(always)]
             fn sub(self, rhs: $r) -> Self {
-                self - Self::from_real(rhs)
+                self.shift(-T::from_real(rhs))
             }
         }
         impl<T: Scalar<Real = $r>, S: Tangent> Mul<$r> for $ty<T, S> {
@@ -337,14 +340,14 @@ macro_rules! real_ops {
             type Output = $ty<T, S>;
             #[inline(always)]
             fn add(self, rhs: $ty<T, S>) -> $ty<T, S> {
-                $ty::from_real(self) + rhs
+                rhs.shift(T::from_real(self))
             }
         }
         impl<T: Scalar<Real = $r>, S: Tangent> Sub<$ty<T, S>> for $r {
             type Output = $ty<T, S>;
             #[inline(always)]
             fn sub(self, rhs: $ty<T, S>) -> $ty<T, S> {
-                $ty::from_real(self) - rhs
+                (-rhs).shift(T::from_real(self))
             }
         }
         impl<T: Scalar<Real = $r>, S: Tangent> Mul<$ty<T, S>> for $r {
@@ -424,6 +427,13 @@ impl<T: Scalar, S: Tangent> Dual<T, S> {
     #[inline(always)]
     fn scale(self, c: T) -> Self {
         self.chain(self.re * c, c)
+    }
+
+    /// Adds a constant to the value.
+    #[inline(always)]
+    fn shift(mut self, c: T) -> Self {
+        self.re = self.re + c;
+        self
     }
 
     /// Divides value and tangent by a constant.

@@ -49,9 +49,56 @@
 
 mod elementary;
 mod first;
+#[cfg(feature = "nalgebra")]
+pub mod nalgebra;
 mod second;
 mod tangent;
+
+use core::ops::{Add, Div, Mul, Sub};
+
+use crate::scalar::Scalar;
 
 pub use first::Dual;
 pub use second::Dual2;
 pub use tangent::Tangent;
+
+/// A [`Scalar`] whose underlying real is `R` and that does arithmetic with a
+/// plain `R` on the right (`x * 2.0`, `x - 1.0`): `f64`, `f32`, and every
+/// dual number over them. Implemented automatically.
+///
+/// Generic code over `T: Scalar` must write constants as `T::from_f64(2.0)`,
+/// which on a dual number is a full dual operation with a zero tangent.
+/// Asking for `T: RealArith<f64>` instead lets the same code write
+/// `x * 2.0`, which scales the tangent directly (faster, and easier to read).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::ad::grad;
+/// use constgrad::dual::RealArith;
+/// use constgrad::{Rank1, Tensor};
+///
+/// fn rosenbrock<T: RealArith<f64>>(x: Tensor<Rank1<2>, T>) -> T {
+///     let [a, b] = x.into_array();
+///     (b - a * a) * (b - a * a) * 100.0 + (a - 1.0) * (a - 1.0)
+/// }
+/// assert_eq!(rosenbrock(Tensor::from([1.0, 1.0])), 0.0);
+/// assert_eq!(grad(rosenbrock, Tensor::from([1.0, 1.0])), Tensor::from([0.0, 0.0]));
+/// ```
+pub trait RealArith<R>:
+    Scalar<Real = R>
+    + Add<R, Output = Self>
+    + Sub<R, Output = Self>
+    + Mul<R, Output = Self>
+    + Div<R, Output = Self>
+{
+}
+
+impl<R, T> RealArith<R> for T where
+    T: Scalar<Real = R>
+        + Add<R, Output = T>
+        + Sub<R, Output = T>
+        + Mul<R, Output = T>
+        + Div<R, Output = T>
+{
+}

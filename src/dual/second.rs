@@ -1,6 +1,9 @@
 //! [`Dual2`]: a value with its gradient and full Hessian, for Hessians in
 //! one forward pass.
 
+// The chain rule is written as value/derivative formulas (`*x = *x * b + a * y`):
+// `Mul` adds, `Div` subtracts, and `x = x op y` reads as the formula.
+#![allow(clippy::assign_op_pattern, clippy::suspicious_arithmetic_impl)]
 use core::cmp::Ordering;
 use core::fmt;
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
@@ -238,6 +241,13 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         S::eps_map_mut(&mut r.grad, |x| *x = *x * c);
         S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = *x * c));
         r
+    }
+
+    /// Adds a constant to the value.
+    #[inline(always)]
+    fn shift(mut self, c: T) -> Self {
+        self.re = self.re + c;
+        self
     }
 
     /// Divides every part by a constant.
