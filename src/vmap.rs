@@ -346,6 +346,26 @@ pub trait Batched<const B: usize>: Copy {
     fn set(buffer: &mut Self::Buffer, b: usize, value: Self);
     /// The stacked result of a filled buffer.
     fn finish(buffer: Self::Buffer) -> Self::Output;
+
+    /// Calls `call` on every batch entry `0..B`, in order, and stacks the
+    /// results in place: the driver of [`vmap`].
+    ///
+    /// A plain loop: the result for entry 0 fills the buffer and the others
+    /// overwrite their slots. (`core::array::from_fn` would skip the fill,
+    /// but rustc does not always inline its per-element closure once the
+    /// mapped function is inlined into it, and then pays a call per entry.)
+    #[inline(always)]
+    fn collect(mut call: impl FnMut(usize) -> Self) -> Self::Output {
+        if B == 0 {
+            // Nothing to call: `from_fn` builds the empty array without a value.
+            return Self::stack(core::array::from_fn(call));
+        }
+        let mut buffer = Self::start(call(0));
+        for b in 1..B {
+            Self::set(&mut buffer, b, call(b));
+        }
+        Self::finish(buffer)
+    }
 }
 
 impl<const B: usize, E: Element> Batched<B> for E {
@@ -423,21 +443,6 @@ tuple_batched! {
     (T0 0, T1 1, T2 2, T3 3);
 }
 
-/// Calls `call` on `0..B` in order and stacks the results in place: the
-/// result for entry 0 fills the buffer, the others overwrite their slots.
-#[inline(always)]
-fn batch<const B: usize, O: Batched<B>>(mut call: impl FnMut(usize) -> O) -> O::Output {
-    if B == 0 {
-        // Nothing to call: an empty array, built without a value.
-        return O::stack(core::array::from_fn(call));
-    }
-    let mut buffer = O::start(call(0));
-    for b in 1..B {
-        O::set(&mut buffer, b, call(b));
-    }
-    O::finish(buffer)
-}
-
 /// Maps `f` over one argument: `f` is called on each of the `B` batch entries
 /// of `x` and the results are stacked along a new leading axis.
 ///
@@ -466,7 +471,7 @@ where
     X: VmapArg<B>,
     O: Batched<B>,
 {
-    batch(|b| f(x.item(b)))
+    O::collect(|b| f(x.item(b)))
 }
 
 /// Maps `f` over two arguments with the same batch size `B` (each one mapped
@@ -500,7 +505,7 @@ where
     Y: VmapArg<B>,
     O: Batched<B>,
 {
-    batch(|b| f(x.item(b), y.item(b)))
+    O::collect(|b| f(x.item(b), y.item(b)))
 }
 
 /// Maps `f` over three arguments with the same batch size `B` (each one
@@ -535,7 +540,7 @@ where
     Z: VmapArg<B>,
     O: Batched<B>,
 {
-    batch(|b| f(x.item(b), y.item(b), z.item(b)))
+    O::collect(|b| f(x.item(b), y.item(b), z.item(b)))
 }
 
 #[cfg(test)]
