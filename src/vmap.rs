@@ -109,6 +109,10 @@ use crate::tensor::Tensor;
 /// How a vmapped function receives one batch entry of shape `Self`: the bare
 /// element for [`Rank0`], a [`Tensor`] of this shape otherwise.
 ///
+/// The item is built with plain loops and slice copies (no
+/// `core::array::from_fn`, whose per-element closure rustc does not always
+/// inline), so reading a batch entry costs what indexing by hand costs.
+///
 /// # Example
 ///
 /// ```
@@ -119,12 +123,20 @@ use crate::tensor::Tensor;
 /// assert_eq!(s, 2.5);
 /// let v: <Rank1<2> as Slice>::Item<f64> = Rank1::<2>::item_from_fn(|k| k as f64);
 /// assert_eq!(v, Tensor::from([0.0, 1.0]));
+/// assert_eq!(Rank1::<2>::item_from_slice(&[3.0, 4.0]), Tensor::from([3.0, 4.0]));
 /// ```
 pub trait Slice: Shape {
     /// The value handed to the function: `E` for rank 0, `Tensor<Self, E>` otherwise.
     type Item<E: Copy>: Copy;
-    /// Builds the item from a function of the flat row-major position.
+    /// Builds the item from a function of the flat row-major position,
+    /// called once per element in order.
     fn item_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Self::Item<E>;
+    /// Copies the item from its row-major elements.
+    ///
+    /// # Panics
+    ///
+    /// When `values.len()` is not [`Shape::NUMEL`].
+    fn item_from_slice<E: Copy>(values: &[E]) -> Self::Item<E>;
 }
 
 impl Slice for Rank0 {
@@ -133,28 +145,54 @@ impl Slice for Rank0 {
     fn item_from_fn<E: Copy>(mut f: impl FnMut(usize) -> E) -> E {
         f(0)
     }
+    #[inline(always)]
+    fn item_from_slice<E: Copy>(values: &[E]) -> E {
+        assert_eq!(values.len(), 1, "a rank-0 item has one element");
+        values[0]
+    }
 }
 
-/// `Slice` for the ranks ≥ 1: the item is a tensor.
+/// `Slice` for the ranks ≥ 1: the item is a tensor, its storage made by
+/// repeating one element (`$splat`) and then overwritten.
 macro_rules! tensor_slice {
-    ($($name:ident<$($d:ident),+>;)+) => {$(
+    ($($name:ident<$($d:ident),+> = |$x:ident| $splat:expr;)+) => {$(
         impl<$(const $d: usize),+> Slice for $name<$($d),+> {
             type Item<E: Copy> = Tensor<Self, E>;
             #[inline(always)]
-            fn item_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Tensor<Self, E> {
-                Tensor::from_flat_fn(f)
+            fn item_from_fn<E: Copy>(mut f: impl FnMut(usize) -> E) -> Tensor<Self, E> {
+                if Self::NUMEL == 0 {
+                    // No element to fill with; `f` is never called.
+                    return Tensor::from_flat_fn(f);
+                }
+                let $x = f(0);
+                let mut t = Tensor::<Self, E>::new($splat);
+                for (k, slot) in t.as_mut_slice().iter_mut().enumerate().skip(1) {
+                    *slot = f(k);
+                }
+                t
+            }
+            #[inline(always)]
+            fn item_from_slice<E: Copy>(values: &[E]) -> Tensor<Self, E> {
+                if Self::NUMEL == 0 {
+                    assert!(values.is_empty(), "an empty item has no elements");
+                    return Tensor::from_flat_fn(|k| values[k]);
+                }
+                let $x = values[0];
+                let mut t = Tensor::<Self, E>::new($splat);
+                t.as_mut_slice().copy_from_slice(values);
+                t
             }
         }
     )+};
 }
 
 tensor_slice! {
-    Rank1<A>;
-    Rank2<A, B>;
-    Rank3<A, B, C>;
-    Rank4<A, B, C, D>;
-    Rank5<A, B, C, D, F>;
-    Rank6<A, B, C, D, F, G>;
+    Rank1<A> = |x| [x; A];
+    Rank2<A, B> = |x| [[x; B]; A];
+    Rank3<A, B, C> = |x| [[[x; C]; B]; A];
+    Rank4<A, B, C, D> = |x| [[[[x; D]; C]; B]; A];
+    Rank5<A, B, C, D, F> = |x| [[[[[x; F]; D]; C]; B]; A];
+    Rank6<A, B, C, D, F, G> = |x| [[[[[[x; G]; F]; D]; C]; B]; A];
 }
 
 /// An argument of a vmapped function with batch size `B`: how to read the
@@ -262,8 +300,7 @@ where
     let (outer, len, inner) = const { axis_split(S::DIMS, AX) };
     if outer == 1 {
         // Leading axis (or only trivial axes before it): one contiguous block.
-        let block = &data[b * inner..(b + 1) * inner];
-        <S::Removed as Slice>::item_from_fn(|k| block[k])
+        <S::Removed as Slice>::item_from_slice(&data[b * inner..(b + 1) * inner])
     } else {
         <S::Removed as Slice>::item_from_fn(|k| {
             let (o, i) = (k / inner, k % inner);
@@ -350,11 +387,12 @@ pub trait Batched<const B: usize>: Copy {
     /// Calls `call` on every batch entry `0..B`, in order, and stacks the
     /// results in place: the driver of [`vmap`].
     ///
-    /// By default a plain loop: the result for entry 0 fills the buffer and
-    /// the others overwrite their slots. (`core::array::from_fn` would skip
-    /// the fill, but rustc does not always inline its per-element closure
-    /// once the mapped function is inlined into it, and a tensor result then
-    /// costs a call and a copy per entry.) Scalar results use `from_fn`.
+    /// A plain loop: the result for entry 0 fills the buffer and the others
+    /// overwrite their slots, as a hand-written loop fills its output with
+    /// zeros first. (`core::array::from_fn` would skip the fill, but rustc
+    /// does not always inline its per-element closure once the mapped
+    /// function is inlined into it, and then pays a call per entry: up to 2×
+    /// slower in `benches/vmap.rs`.)
     #[inline(always)]
     fn collect(mut call: impl FnMut(usize) -> Self) -> Self::Output {
         if B == 0 {
@@ -372,13 +410,6 @@ pub trait Batched<const B: usize>: Copy {
 impl<const B: usize, E: Element> Batched<B> for E {
     type Output = Tensor<Rank1<B>, E>;
     type Buffer = [E; B];
-    /// Scalars are written once each, with no fill: `from_fn`'s per-element
-    /// call costs less than the fill pass for the cheap functions that
-    /// return scalars (measured in `benches/vmap.rs`).
-    #[inline(always)]
-    fn collect(call: impl FnMut(usize) -> E) -> Tensor<Rank1<B>, E> {
-        Tensor::new(core::array::from_fn(call))
-    }
     #[inline(always)]
     fn stack(items: [E; B]) -> Tensor<Rank1<B>, E> {
         Tensor::new(items)
