@@ -255,3 +255,13 @@ fn an_empty_batch_calls_nothing() {
     assert_eq!(cols.dims(), &[0, 2]);
     assert_eq!(sums.dims(), &[0]);
 }
+
+#[test]
+fn empty_slices_are_handed_over_as_empty_tensors() {
+    let m: Tensor<Rank2<3, 0>> = Tensor::zeros();
+    let lens = vmap(|row: Tensor<Rank1<0>>| row.as_slice().len(), m);
+    assert_eq!(lens, Tensor::from([0_usize, 0, 0]));
+    let t: Tensor<Rank3<2, 3, 0>> = Tensor::zeros();
+    let slices: Tensor<Rank3<3, 2, 0>> = vmap(|s| s, t.in_axis::<1>());
+    assert_eq!(slices.dims(), &[3, 2, 0]);
+}
