@@ -84,10 +84,11 @@
 //!
 //! # Cost
 //!
-//! A vmap is a loop over the batch that builds its result in place: it runs
-//! as fast as the hand-written loop over the same data (see
-//! `benches/vmap.rs`). Each batch entry is evaluated separately, so a
-//! vmapped function may branch on its argument's value.
+//! A vmap is a loop over the batch that writes each result into a
+//! zero-filled buffer ([`Fill`]), the same machine code as the hand-written
+//! loop over the same data (see `benches/vmap.rs`). Each batch entry is
+//! evaluated separately, so a vmapped function may branch on its argument's
+//! value.
 //!
 //! Arguments with different batch sizes do not compile:
 //!
@@ -100,7 +101,7 @@
 //! let _ = vmap2(|a: f64, b: f64| a * b, x, y); // batch sizes 3 and 2
 //! ```
 
-use crate::scalar::Element;
+use crate::scalar::{Element, Scalar};
 use crate::shape::{
     axis_split, AxisOfLen, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,
 };
@@ -345,10 +346,58 @@ impl<const B: usize, T: Clone> VmapArg<B> for Broadcast<T> {
     }
 }
 
+/// An element type of a vmapped result: the value the result's storage is
+/// filled with before the batch entries are written into it.
+///
+/// Zero for every [`Scalar`] (`f32`, `f64`, dual numbers) and integer,
+/// `false` for `bool`. An all-zero fill compiles to a `memset`, which costs
+/// what the `[0.0; N]` of a hand-written loop costs.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::Fill;
+///
+/// assert_eq!(<f64 as Fill>::fill(), 0.0);
+/// assert_eq!(<u8 as Fill>::fill(), 0);
+/// assert!(!<bool as Fill>::fill());
+/// ```
+pub trait Fill: Element {
+    /// The fill value.
+    fn fill() -> Self;
+}
+
+impl<T: Scalar> Fill for T {
+    #[inline(always)]
+    fn fill() -> T {
+        T::zero()
+    }
+}
+
+/// `Fill` for the primitive integers.
+macro_rules! int_fill {
+    ($($t:ty),*) => {$(
+        impl Fill for $t {
+            #[inline(always)]
+            fn fill() -> $t {
+                0
+            }
+        }
+    )*};
+}
+int_fill!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
+
+impl Fill for bool {
+    #[inline(always)]
+    fn fill() -> bool {
+        false
+    }
+}
+
 /// A result of a vmapped function: how `B` of them are stacked.
 ///
-/// - a scalar `E` (any [`Element`]: `f64`, `f32`, dual numbers, integers,
-///   `bool`) → `Tensor<Rank1<B>, E>`;
+/// - a scalar `E` (any [`Fill`] element: `f64`, `f32`, dual numbers,
+///   integers, `bool`) → `Tensor<Rank1<B>, E>`;
 /// - a `Tensor<S, E>` → `Tensor<[B, S…], E>` (see [`Prepend`]);
 /// - a tuple of up to four results → the tuple of their stacks.
 ///
@@ -373,12 +422,8 @@ pub trait Batched<const B: usize>: Copy {
     /// The storage the results are written into, one batch entry at a time.
     type Buffer;
 
-    /// Stacks the results of the `B` calls, in batch order.
-    fn stack(items: [Self; B]) -> Self::Output;
-    /// A buffer whose every entry holds `first` (the result for entry 0):
-    /// filling from a real result needs no `Default` and no uninitialized
-    /// memory.
-    fn start(first: Self) -> Self::Buffer;
+    /// The storage, every element set to [`Fill::fill`].
+    fn empty() -> Self::Buffer;
     /// Writes the result for batch entry `b` (`b < B`).
     fn set(buffer: &mut Self::Buffer, b: usize, value: Self);
     /// The stacked result of a filled buffer.
@@ -387,36 +432,33 @@ pub trait Batched<const B: usize>: Copy {
     /// Calls `call` on every batch entry `0..B`, in order, and stacks the
     /// results in place: the driver of [`vmap`].
     ///
-    /// A plain loop: the result for entry 0 fills the buffer and the others
-    /// overwrite their slots, as a hand-written loop fills its output with
-    /// zeros first. (`core::array::from_fn` would skip the fill, but rustc
-    /// does not always inline its per-element closure once the mapped
-    /// function is inlined into it, and then pays a call per entry: up to 2×
-    /// slower in `benches/vmap.rs`.)
+    /// A plain loop over a zero-filled buffer, as a hand-written loop would
+    /// be. (`core::array::from_fn` would skip the fill, but rustc does not
+    /// always inline its per-element closure once the mapped function is
+    /// inlined into it, and then pays a call per entry: up to 2× slower in
+    /// `benches/vmap.rs`.)
     #[inline(always)]
     fn collect(mut call: impl FnMut(usize) -> Self) -> Self::Output {
-        if B == 0 {
-            // Nothing to call: `from_fn` builds the empty array without a value.
-            return Self::stack(core::array::from_fn(call));
-        }
-        let mut buffer = Self::start(call(0));
-        for b in 1..B {
+        let mut buffer = Self::empty();
+        for b in 0..B {
             Self::set(&mut buffer, b, call(b));
         }
         Self::finish(buffer)
     }
+
+    /// Stacks the results of the `B` calls, in batch order.
+    #[inline]
+    fn stack(items: [Self; B]) -> Self::Output {
+        Self::collect(|b| items[b])
+    }
 }
 
-impl<const B: usize, E: Element> Batched<B> for E {
+impl<const B: usize, E: Fill> Batched<B> for E {
     type Output = Tensor<Rank1<B>, E>;
     type Buffer = [E; B];
     #[inline(always)]
-    fn stack(items: [E; B]) -> Tensor<Rank1<B>, E> {
-        Tensor::new(items)
-    }
-    #[inline(always)]
-    fn start(first: E) -> [E; B] {
-        [first; B]
+    fn empty() -> [E; B] {
+        [E::fill(); B]
     }
     #[inline(always)]
     fn set(buffer: &mut [E; B], b: usize, value: E) {
@@ -428,24 +470,21 @@ impl<const B: usize, E: Element> Batched<B> for E {
     }
 }
 
-impl<const B: usize, S: Prepend<B>, E: Copy> Batched<B> for Tensor<S, E> {
+impl<const B: usize, S: Prepend<B>, E: Fill> Batched<B> for Tensor<S, E> {
     type Output = Tensor<S::Output, E>;
-    type Buffer = [S::Array<E>; B];
+    type Buffer = Tensor<S::Output, E>;
     #[inline(always)]
-    fn stack(items: [Self; B]) -> Self::Output {
-        Tensor::stack(items)
-    }
-    #[inline(always)]
-    fn start(first: Self) -> Self::Buffer {
-        [first.into_array(); B]
+    fn empty() -> Self::Buffer {
+        Tensor::filled(E::fill())
     }
     #[inline(always)]
     fn set(buffer: &mut Self::Buffer, b: usize, value: Self) {
-        buffer[b] = value.into_array();
+        let n = S::NUMEL;
+        buffer.as_mut_slice()[b * n..(b + 1) * n].copy_from_slice(value.as_slice());
     }
     #[inline(always)]
     fn finish(buffer: Self::Buffer) -> Self::Output {
-        Tensor::new(S::stack_array(buffer))
+        buffer
     }
 }
 
@@ -456,12 +495,8 @@ macro_rules! tuple_batched {
             type Output = ($($t::Output,)+);
             type Buffer = ($($t::Buffer,)+);
             #[inline(always)]
-            fn stack(items: [Self; B]) -> Self::Output {
-                ($($t::stack(items.map(|it| it.$i)),)+)
-            }
-            #[inline(always)]
-            fn start(first: Self) -> Self::Buffer {
-                ($($t::start(first.$i),)+)
+            fn empty() -> Self::Buffer {
+                ($($t::empty(),)+)
             }
             #[inline(always)]
             fn set(buffer: &mut Self::Buffer, b: usize, value: Self) {
