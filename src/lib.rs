@@ -1,6 +1,10 @@
 #![no_std]
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// Without `nalgebra` no unsafe code at all. With it, simba's `SimdValue`
+// requires two `unsafe fn`s, implemented (in `dual::nalgebra`) without any
+// unsafe operation; they are the only items allowed.
+#![cfg_attr(not(feature = "nalgebra"), forbid(unsafe_code))]
+#![cfg_attr(feature = "nalgebra", deny(unsafe_code))]
 //! # constgrad
 //!
 //! Tensors whose shapes are types, forward-mode automatic differentiation,
@@ -22,6 +26,8 @@ extern crate std;
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+pub mod ad;
+pub mod dual;
 pub mod error;
 pub mod fmt;
 #[cfg(feature = "alloc")]
@@ -32,6 +38,8 @@ pub mod scalar;
 pub mod shape;
 pub mod tensor;
 
+pub use ad::{grad, hessian, jacobian, value_and_grad};
+pub use dual::{Dual, Dual2, RealArith, Tangent};
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
 pub use heap::HeapTensor;

@@ -1,0 +1,468 @@
+//! [`Dual2`]: a value with its gradient and full Hessian, for Hessians in
+//! one forward pass.
+
+// The chain rule is written as value/derivative formulas (`*x = *x * b + a * y`):
+// `Mul` adds, `Div` subtracts, and `x = x op y` reads as the formula.
+#![allow(clippy::assign_op_pattern, clippy::suspicious_arithmetic_impl)]
+use core::cmp::Ordering;
+use core::fmt;
+use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
+
+use super::elementary;
+use super::first::{assign_ops, real_ops};
+use super::tangent::Tangent;
+use crate::scalar::Scalar;
+use crate::shape::{Rank0, Shape};
+use crate::tensor::Tensor;
+
+/// A second-order dual number: a value `re`, its gradient `grad` and its
+/// Hessian `hess` with respect to a tangent of shape `S`.
+///
+/// This is the fast path of [`crate::ad::hessian`]: one pass gives value,
+/// gradient and Hessian, with each elementary function applying its first
+/// and second derivative directly (`hess' = f'·hess + f''·grad⊗grad`),
+/// instead of nesting two first-order duals. The Hessian is stored in full
+/// (`S::Eps<S::Eps<T>>`, an `N × N` array for `S = Rank1<N>`).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::dual::Dual2;
+/// use constgrad::Rank1;
+///
+/// // f(x, y) = x²·y at (3, 2).
+/// let x: Dual2<f64, Rank1<2>> = Dual2::variable(3.0, 0);
+/// let y: Dual2<f64, Rank1<2>> = Dual2::variable(2.0, 1);
+/// let f = x * x * y;
+/// assert_eq!(f.re, 18.0);
+/// assert_eq!(f.grad, [12.0, 9.0]);
+/// assert_eq!(f.hess, [[4.0, 6.0], [6.0, 0.0]]);
+/// ```
+pub struct Dual2<T: Scalar, S: Tangent = Rank0> {
+    /// The value.
+    pub re: T,
+    /// The gradient: the first partial derivatives.
+    pub grad: S::Eps<T>,
+    /// The Hessian: `hess[i][j]` is the second partial derivative with
+    /// respect to tangent components `i` and `j`.
+    pub hess: S::Eps<S::Eps<T>>,
+}
+
+impl<T: Scalar, S: Tangent> Clone for Dual2<T, S> {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Scalar, S: Tangent> Copy for Dual2<T, S> {}
+
+impl<T: Scalar, S: Tangent> fmt::Debug for Dual2<T, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Grad<'a, T: Scalar, S: Tangent>(&'a S::Eps<T>);
+        impl<T: Scalar, S: Tangent> fmt::Debug for Grad<'_, T, S> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut l = f.debug_list();
+                S::eps_for_each(self.0, |x| {
+                    l.entry(&x);
+                });
+                l.finish()
+            }
+        }
+        struct Hess<'a, T: Scalar, S: Tangent>(&'a S::Eps<S::Eps<T>>);
+        impl<T: Scalar, S: Tangent> fmt::Debug for Hess<'_, T, S> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut l = f.debug_list();
+                S::eps_for_each(self.0, |row| {
+                    l.entry(&Grad::<T, S>(&row));
+                });
+                l.finish()
+            }
+        }
+        f.debug_struct("Dual2")
+            .field("re", &self.re)
+            .field("grad", &Grad::<T, S>(&self.grad))
+            .field("hess", &Hess::<T, S>(&self.hess))
+            .finish()
+    }
+}
+
+/// Prints the value only, like a plain number.
+impl<T: Scalar + fmt::Display, S: Tangent> fmt::Display for Dual2<T, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.re, f)
+    }
+}
+
+/// Compares values only.
+impl<T: Scalar, S: Tangent> PartialEq for Dual2<T, S> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.re == other.re
+    }
+}
+
+/// Compares values only.
+impl<T: Scalar, S: Tangent> PartialOrd for Dual2<T, S> {
+    #[inline]
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        self.re.partial_cmp(&other.re)
+    }
+}
+
+/// `a[i][j] = f(a[i][j], u[i], v[j])` over a Hessian and two gradients.
+#[inline(always)]
+fn outer<T: Scalar, S: Tangent>(
+    h: &mut S::Eps<S::Eps<T>>,
+    u: &S::Eps<T>,
+    v: &S::Eps<T>,
+    mut f: impl FnMut(T, T, T) -> T,
+) {
+    S::eps_zip_mut(h, u, |row, ui| {
+        S::eps_zip_mut(row, v, |hij, vj| *hij = f(*hij, ui, vj));
+    });
+}
+
+impl<T: Scalar, S: Tangent> Dual2<T, S> {
+    /// A second-order dual number from its parts.
+    #[inline(always)]
+    #[must_use]
+    pub fn new(re: T, grad: S::Eps<T>, hess: S::Eps<S::Eps<T>>) -> Self {
+        Self { re, grad, hess }
+    }
+
+    /// A constant: zero gradient and Hessian.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::dual::Dual2;
+    /// use constgrad::Rank1;
+    ///
+    /// let c: Dual2<f64, Rank1<2>> = Dual2::constant(1.5);
+    /// assert_eq!(c.hess, [[0.0; 2]; 2]);
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn constant(re: T) -> Self {
+        Self {
+            re,
+            grad: S::eps_from_fn(|_| T::zero()),
+            hess: S::eps_from_fn(|_| S::eps_from_fn(|_| T::zero())),
+        }
+    }
+
+    /// The `i`-th variable: gradient 1 at flat position `i`, zero Hessian.
+    #[inline(always)]
+    #[must_use]
+    pub fn variable(re: T, i: usize) -> Self {
+        let mut v = Self::constant(re);
+        v.grad = S::eps_from_fn(|k| if k == i { T::one() } else { T::zero() });
+        v
+    }
+
+    /// The gradient entry at flat position `i`.
+    #[inline]
+    #[must_use]
+    pub fn grad_at(&self, i: usize) -> T {
+        S::eps_get(&self.grad, i)
+    }
+
+    /// The Hessian entry at flat positions `(i, j)`.
+    #[inline]
+    #[must_use]
+    pub fn hess_at(&self, i: usize, j: usize) -> T {
+        S::eps_get(&S::eps_get(&self.hess, i), j)
+    }
+
+    /// The chain rule for a unary function with value `f`, first derivative
+    /// `d1` and second derivative `d2` at `self.re`:
+    /// `grad' = d1·grad`, `hess' = d1·hess + d2·grad⊗grad`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::dual::Dual2;
+    ///
+    /// // x ↦ x³ at 2: value 8, first derivative 12, second 12.
+    /// let x: Dual2<f64> = Dual2::variable(2.0, 0);
+    /// let y = x.chain(8.0, 12.0, 12.0);
+    /// assert_eq!((y.re, y.grad, y.hess), (8.0, 12.0, 12.0));
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn chain(self, f: T, d1: T, d2: T) -> Self {
+        let mut hess = self.hess;
+        outer::<T, S>(&mut hess, &self.grad, &self.grad, |h, u, v| {
+            d1 * h + d2 * u * v
+        });
+        let mut grad = self.grad;
+        S::eps_map_mut(&mut grad, |g| *g = *g * d1);
+        Self { re: f, grad, hess }
+    }
+
+    /// The chain rule for a binary function with first partials `g = [fa, fb]`
+    /// and second partials `h = [faa, fab, fbb]`.
+    #[inline(always)]
+    #[must_use]
+    pub fn chain2(a: Self, b: Self, f: T, g: [T; 2], h: [T; 3]) -> Self {
+        let [fa, fb] = g;
+        let [faa, fab, fbb] = h;
+        let mut hess = a.hess;
+        S::eps_zip_mut(&mut hess, &b.hess, |ra, rb| {
+            S::eps_zip_mut(ra, &rb, |x, y| *x = fa * *x + fb * y);
+        });
+        outer::<T, S>(&mut hess, &a.grad, &a.grad, |x, u, v| x + faa * u * v);
+        outer::<T, S>(&mut hess, &a.grad, &b.grad, |x, u, v| x + fab * u * v);
+        outer::<T, S>(&mut hess, &b.grad, &a.grad, |x, u, v| x + fab * u * v);
+        outer::<T, S>(&mut hess, &b.grad, &b.grad, |x, u, v| x + fbb * u * v);
+        let mut grad = a.grad;
+        S::eps_zip_mut(&mut grad, &b.grad, |x, y| *x = fa * *x + fb * y);
+        Self { re: f, grad, hess }
+    }
+
+    /// `a` with the mean of the derivatives of `a` and `b` (min/max ties).
+    #[inline]
+    fn tie(a: Self, b: Self) -> Self {
+        let half = T::from_f64(0.5);
+        let mut r = a;
+        S::eps_zip_mut(&mut r.grad, &b.grad, |x, y| *x = (*x + y) * half);
+        S::eps_zip_mut(&mut r.hess, &b.hess, |ra, rb| {
+            S::eps_zip_mut(ra, &rb, |x, y| *x = (*x + y) * half);
+        });
+        r
+    }
+
+    /// Multiplies every part by a constant.
+    #[inline(always)]
+    fn scale(self, c: T) -> Self {
+        let mut r = self;
+        r.re = r.re * c;
+        S::eps_map_mut(&mut r.grad, |x| *x = *x * c);
+        S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = *x * c));
+        r
+    }
+
+    /// Adds a constant to the value.
+    #[inline(always)]
+    fn shift(mut self, c: T) -> Self {
+        self.re = self.re + c;
+        self
+    }
+
+    /// Divides every part by a constant.
+    #[inline(always)]
+    fn unscale(self, c: T) -> Self {
+        let mut r = self;
+        r.re = r.re / c;
+        S::eps_map_mut(&mut r.grad, |x| *x = *x / c);
+        S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = *x / c));
+        r
+    }
+
+    /// `self ± rhs` part by part.
+    #[inline(always)]
+    fn add_sub(self, rhs: Self, sub: bool) -> Self {
+        let mut r = self;
+        if sub {
+            r.re = r.re - rhs.re;
+            S::eps_zip_mut(&mut r.grad, &rhs.grad, |x, y| *x = *x - y);
+            S::eps_zip_mut(&mut r.hess, &rhs.hess, |ra, rb| {
+                S::eps_zip_mut(ra, &rb, |x, y| *x = *x - y);
+            });
+        } else {
+            r.re = r.re + rhs.re;
+            S::eps_zip_mut(&mut r.grad, &rhs.grad, |x, y| *x = *x + y);
+            S::eps_zip_mut(&mut r.hess, &rhs.hess, |ra, rb| {
+                S::eps_zip_mut(ra, &rb, |x, y| *x = *x + y);
+            });
+        }
+        r
+    }
+}
+
+impl<T: Scalar, S: Tangent> Add for Dual2<T, S> {
+    type Output = Self;
+    #[inline(always)]
+    fn add(self, rhs: Self) -> Self {
+        self.add_sub(rhs, false)
+    }
+}
+
+impl<T: Scalar, S: Tangent> Sub for Dual2<T, S> {
+    type Output = Self;
+    #[inline(always)]
+    fn sub(self, rhs: Self) -> Self {
+        self.add_sub(rhs, true)
+    }
+}
+
+impl<T: Scalar, S: Tangent> Mul for Dual2<T, S> {
+    type Output = Self;
+    #[inline(always)]
+    fn mul(self, rhs: Self) -> Self {
+        let (a, b) = (self.re, rhs.re);
+        let mut hess = self.hess;
+        S::eps_zip_mut(&mut hess, &rhs.hess, |ra, rb| {
+            S::eps_zip_mut(ra, &rb, |x, y| *x = *x * b + a * y);
+        });
+        outer::<T, S>(&mut hess, &self.grad, &rhs.grad, |x, u, v| x + u * v);
+        outer::<T, S>(&mut hess, &rhs.grad, &self.grad, |x, u, v| x + u * v);
+        let mut grad = self.grad;
+        S::eps_zip_mut(&mut grad, &rhs.grad, |x, y| *x = *x * b + a * y);
+        Self {
+            re: a * b,
+            grad,
+            hess,
+        }
+    }
+}
+
+impl<T: Scalar, S: Tangent> Div for Dual2<T, S> {
+    type Output = Self;
+    #[inline(always)]
+    fn div(self, rhs: Self) -> Self {
+        // q = a / b: q' = (a' - q b') / b, q'' = (a'' - q b'' - q'⊗b' - b'⊗q') / b.
+        let r = rhs.re.recip();
+        let q = self.re * r;
+        let mut grad = self.grad;
+        S::eps_zip_mut(&mut grad, &rhs.grad, |x, y| *x = (*x - q * y) * r);
+        let mut hess = self.hess;
+        S::eps_zip_mut(&mut hess, &rhs.hess, |ra, rb| {
+            S::eps_zip_mut(ra, &rb, |x, y| *x = *x - q * y);
+        });
+        outer::<T, S>(&mut hess, &grad, &rhs.grad, |x, u, v| x - u * v);
+        outer::<T, S>(&mut hess, &rhs.grad, &grad, |x, u, v| (x - u * v) * r);
+        Self {
+            re: self.re / rhs.re,
+            grad,
+            hess,
+        }
+    }
+}
+
+impl<T: Scalar, S: Tangent> Neg for Dual2<T, S> {
+    type Output = Self;
+    #[inline(always)]
+    fn neg(self) -> Self {
+        let mut r = self;
+        r.re = -r.re;
+        S::eps_map_mut(&mut r.grad, |x| *x = -*x);
+        S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = -*x));
+        r
+    }
+}
+
+assign_ops! { Dual2;
+    AddAssign add_assign +; SubAssign sub_assign -; MulAssign mul_assign *; DivAssign div_assign /;
+}
+
+real_ops!(Dual2; f32, f64);
+
+/// Writes the unary elementary functions of [`Scalar`] for [`Dual2`] from
+/// the table in [`elementary`]: value, first and second derivative.
+macro_rules! dual2_unary {
+    ($($name:ident |$x:ident, $f:ident, $d:ident| $val:expr, $d1:expr, $d2:expr;)*) => {$(
+        #[inline]
+        fn $name(self) -> Self {
+            let $x = self.re;
+            let $f = $val;
+            let $d = $d1;
+            let d2 = $d2;
+            self.chain($f, $d, d2)
+        }
+    )*};
+}
+
+impl<T: Scalar, S: Tangent> Scalar for Dual2<T, S> {
+    type Real = T::Real;
+
+    #[inline(always)]
+    fn zero() -> Self {
+        Self::constant(T::zero())
+    }
+    #[inline(always)]
+    fn one() -> Self {
+        Self::constant(T::one())
+    }
+    #[inline(always)]
+    fn from_real(x: Self::Real) -> Self {
+        Self::constant(T::from_real(x))
+    }
+    #[inline(always)]
+    fn from_f64(x: f64) -> Self {
+        Self::constant(T::from_f64(x))
+    }
+    #[inline(always)]
+    fn re(&self) -> Self::Real {
+        self.re.re()
+    }
+
+    elementary::for_each_unary!(dual2_unary);
+
+    #[inline]
+    fn sin_cos(self) -> (Self, Self) {
+        let (s, c) = self.re.sin_cos();
+        (self.chain(s, c, -s), self.chain(c, -s, -c))
+    }
+    #[inline]
+    fn powi(self, n: i32) -> Self {
+        let (f, d, d2) = elementary::powi(self.re, n, true);
+        self.chain(f, d, d2)
+    }
+    #[inline]
+    fn powf(self, n: Self) -> Self {
+        let (f, g, h) = elementary::powf(self.re, n.re, true);
+        Self::chain2(self, n, f, g, h)
+    }
+    #[inline]
+    fn atan2(self, other: Self) -> Self {
+        let (f, g, h) = elementary::atan2(self.re, other.re, true);
+        Self::chain2(self, other, f, g, h)
+    }
+    #[inline]
+    fn hypot(self, other: Self) -> Self {
+        let (f, g, h) = elementary::hypot(self.re, other.re, true);
+        Self::chain2(self, other, f, g, h)
+    }
+    #[inline]
+    fn mul_add(self, a: Self, b: Self) -> Self {
+        let mut r = self * a + b;
+        r.re = self.re.mul_add(a.re, b.re);
+        r
+    }
+    #[inline]
+    fn min(self, other: Self) -> Self {
+        if other.re < self.re {
+            other
+        } else if self.re < other.re {
+            self
+        } else if self.re == other.re {
+            Self::tie(self, other)
+        } else {
+            self
+        }
+    }
+    #[inline]
+    fn max(self, other: Self) -> Self {
+        if other.re > self.re {
+            other
+        } else if self.re > other.re {
+            self
+        } else if self.re == other.re {
+            Self::tie(self, other)
+        } else {
+            self
+        }
+    }
+    #[inline]
+    fn clamp(self, lo: Self, hi: Self) -> Self {
+        if self.re < lo.re {
+            lo
+        } else if self.re > hi.re {
+            hi
+        } else {
+            self
+        }
+    }
+}
