@@ -22,10 +22,14 @@ extern crate std;
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+mod approx_eq;
 pub mod error;
 pub mod fmt;
 #[cfg(feature = "alloc")]
 pub mod heap;
+#[cfg(feature = "nalgebra")]
+mod interop_nalgebra;
+pub mod linalg;
 pub mod ops;
 pub mod reduce;
 pub mod scalar;
@@ -35,6 +39,7 @@ pub mod tensor;
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
 pub use heap::HeapTensor;
+pub use linalg::{Axes, Axes1, Axes2, Axes3, Axes4, Axes5, Axes6, MatMulRhs, PermuteAxes};
 pub use scalar::{Element, Real, Scalar};
 pub use shape::{
     AxisOfLen, Concat, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,

@@ -172,7 +172,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// use constgrad::{Scalar, Tensor};
     ///
     /// let t = Tensor::from([0.0, 1.0]).apply(Scalar::exp);
-    /// assert_eq!(t[[1]], 1.0_f64.exp());
+    /// assert_eq!(t[[1]], Scalar::exp(1.0_f64));
     /// ```
     #[inline]
     #[must_use]
