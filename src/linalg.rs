@@ -100,13 +100,11 @@ impl<const K: usize, const N: usize> MatMulRhs<K> for Rank2<K, N> {
         }
         for (oi, ai) in out.iter_mut().zip(a) {
             for (j, o) in oi.iter_mut().enumerate() {
-                *o = ai[0] * b[0][j];
-            }
-            for k in 1..K {
-                let aik = ai[k];
-                for (o, &bkj) in oi.iter_mut().zip(&b[k]) {
-                    *o += aik * bkj;
+                let mut acc = ai[0] * b[0][j];
+                for k in 1..K {
+                    acc += ai[k] * b[k][j];
                 }
+                *o = acc;
             }
         }
         out
@@ -118,7 +116,11 @@ impl<const K: usize> MatMulRhs<K> for Rank1<K> {
 
     #[inline]
     fn matmul_arrays<const M: usize, E: Scalar>(a: &[[E; K]; M], b: &[E; K]) -> [E; M] {
-        core::array::from_fn(|i| dot_kernel(&a[i], b))
+        let mut out = [E::zero(); M];
+        for (o, ai) in out.iter_mut().zip(a) {
+            *o = dot_kernel(ai, b);
+        }
+        out
     }
 }
 
