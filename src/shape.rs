@@ -380,6 +380,7 @@ macro_rules! rank_ty {
 /// dimensions, the axis, its length parameter, and the remaining dimensions.
 macro_rules! axis_entry {
     ([$($d:ident)+], $ax:literal, $len:ident, [$($r:ident)*]) => {
+        #[diagnostic::do_not_recommend]
         impl<$(const $d: usize),+> HasAxis<$ax> for rank_ty!($($d)+) {
             const LEN: usize = $len;
             type Removed = rank_ty!($($r)*);
