@@ -192,6 +192,7 @@ mod tests {
     use crate::{Rank2, Tensor};
 
     #[test]
+    #[allow(clippy::op_ref)] // the by-reference forms are what is tested
     fn every_operator_form_gives_the_same_values() {
         let a = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
         let b = Tensor::from([[0.5, -1.0], [2.0, 8.0]]);
