@@ -30,6 +30,7 @@ pub mod ops;
 pub mod reduce;
 pub mod scalar;
 pub mod shape;
+pub mod stencil;
 pub mod tensor;
 
 pub use error::ShapeError;

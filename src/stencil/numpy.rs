@@ -1,0 +1,265 @@
+//! The `numpy.gradient` kernel: one axis of a flat row-major buffer, walked
+//! as `outer × len × inner`, with numpy's formulas applied operation for
+//! operation (no fused multiply-add, no reassociation), so `f64` results are
+//! numpy's bit for bit.
+//!
+//! The kernel is generic only over the sample type; shapes, axes and edge
+//! orders arrive as plain numbers, so every tensor shape shares one copy.
+
+use super::grid::Grid;
+use super::sample::Sample;
+use crate::scalar::Scalar;
+use crate::shape::axis_split;
+
+/// The real type behind the gradient of samples `I`.
+pub(crate) type Re<I> = <<I as Sample>::Out as Scalar>::Real;
+
+/// Three stencil coefficients `(a, b, c)`.
+type Abc<R> = (R, R, R);
+
+/// Positions whose interior coefficients are computed at once, on the stack,
+/// when differentiating along the contiguous axis of a non-uniform grid.
+const BLOCK: usize = 32;
+
+/// numpy's reduction of coordinates whose differences are all exactly equal
+/// to the uniform step `x[1] - x[0]`.
+#[inline]
+pub(crate) fn collapse<R: Scalar>(grid: Grid<'_, R>) -> Grid<'_, R> {
+    if let Grid::Coords(x) = grid {
+        if x.len() >= 2 {
+            let d0 = x[1] - x[0];
+            if x.windows(2).all(|w| w[1] - w[0] == d0) {
+                return Grid::Uniform(d0);
+            }
+        }
+    }
+    grid
+}
+
+/// Interior coefficients at position `i` of coordinates `x` (numpy's `a`, `b`, `c`).
+#[inline(always)]
+fn interior_coefs<R: Scalar>(x: &[R], i: usize) -> Abc<R> {
+    let dx1 = x[i] - x[i - 1];
+    let dx2 = x[i + 1] - x[i];
+    let a = -(dx2) / (dx1 * (dx1 + dx2));
+    let b = (dx2 - dx1) / (dx1 * dx2);
+    let c = dx1 / (dx2 * (dx1 + dx2));
+    (a, b, c)
+}
+
+/// The left and right edge-order-2 coefficients, each `(a, b, c)` applied to
+/// `f[0], f[1], f[2]` and to `f[n-3], f[n-2], f[n-1]`.
+#[inline]
+fn edge2_coefs<R: Scalar>(grid: Grid<'_, R>, n: usize) -> (Abc<R>, Abc<R>) {
+    match grid {
+        Grid::Uniform(h) => (
+            (
+                R::from_f64(-1.5) / h,
+                R::from_f64(2.0) / h,
+                R::from_f64(-0.5) / h,
+            ),
+            (
+                R::from_f64(0.5) / h,
+                R::from_f64(-2.0) / h,
+                R::from_f64(1.5) / h,
+            ),
+        ),
+        Grid::Coords(x) => {
+            let two = R::from_f64(2.0);
+            let (dx1, dx2) = (x[1] - x[0], x[2] - x[1]);
+            let left = (
+                -(two * dx1 + dx2) / (dx1 * (dx1 + dx2)),
+                (dx1 + dx2) / (dx1 * dx2),
+                -dx1 / (dx2 * (dx1 + dx2)),
+            );
+            let (dx1, dx2) = (x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
+            let right = (
+                (dx2) / (dx1 * (dx1 + dx2)),
+                -(dx2 + dx1) / (dx1 * dx2),
+                (two * dx2 + dx1) / (dx2 * (dx1 + dx2)),
+            );
+            (left, right)
+        }
+    }
+}
+
+/// Edge-order-2 coefficients when `edge == 2` (zeros otherwise: unused).
+#[inline]
+fn edge2<R: Scalar>(grid: Grid<'_, R>, n: usize, edge: usize) -> (Abc<R>, Abc<R>) {
+    if edge == 2 {
+        edge2_coefs(grid, n)
+    } else {
+        let z = (R::zero(), R::zero(), R::zero());
+        (z, z)
+    }
+}
+
+/// `d[k] = a·p[k] + b·q[k] + c·r[k]`, left to right.
+#[inline(always)]
+fn comb3<I: Sample>(d: &mut [I::Out], p: &[I], q: &[I], r: &[I], (a, b, c): (Re<I>, Re<I>, Re<I>)) {
+    let (a, b, c) = (
+        I::Out::from_real(a),
+        I::Out::from_real(b),
+        I::Out::from_real(c),
+    );
+    for (((d, p), q), r) in d.iter_mut().zip(p).zip(q).zip(r) {
+        *d = a * p.to_scalar() + b * q.to_scalar() + c * r.to_scalar();
+    }
+}
+
+/// `d[k] = (r[k] - p[k]) / h`.
+#[inline(always)]
+fn diff2<I: Sample>(d: &mut [I::Out], p: &[I], r: &[I], h: Re<I>) {
+    let h = I::Out::from_real(h);
+    for ((d, p), r) in d.iter_mut().zip(p).zip(r) {
+        *d = (r.to_scalar() - p.to_scalar()) / h;
+    }
+}
+
+/// The gradient of `src` (row-major, dimensions `dims`) along `axis` into
+/// `dst`, exactly as `numpy.gradient(src, spacing, axis=axis,
+/// edge_order=edge)` computes it. The caller guarantees
+/// `src.len() == dst.len() == product(dims)` and `dims[axis] > edge ≥ 1`
+/// (and coordinates of length `dims[axis]`).
+pub(crate) fn gradient_axis<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, Re<I>>,
+    edge: usize,
+) {
+    let (outer, len, inner) = axis_split(dims, axis);
+    debug_assert!(src.len() == outer * len * inner && dst.len() == src.len());
+    debug_assert!(len > edge);
+    if let Grid::Coords(x) = grid {
+        debug_assert_eq!(x.len(), len);
+    }
+    let grid = collapse(grid);
+    if inner == 1 {
+        lines(src, dst, len, grid, edge);
+    } else {
+        let block = len * inner;
+        for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
+            rows(s, d, len, inner, grid, edge);
+        }
+    }
+}
+
+/// Edges of one line or block: rows of `inner` elements at positions 0, 1, 2
+/// and n-3, n-2, n-1.
+#[inline(always)]
+fn edges<I: Sample>(
+    s: &[I],
+    d: &mut [I::Out],
+    n: usize,
+    inner: usize,
+    grid: Grid<'_, Re<I>>,
+    edge: usize,
+    e2: (Abc<Re<I>>, Abc<Re<I>>),
+) {
+    let row = |i: usize| &s[i * inner..(i + 1) * inner];
+    if edge == 1 {
+        let (dx0, dxn) = match grid {
+            Grid::Uniform(h) => (h, h),
+            Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
+        };
+        diff2(&mut d[..inner], row(0), row(1), dx0);
+        diff2(&mut d[(n - 1) * inner..], row(n - 2), row(n - 1), dxn);
+    } else {
+        comb3(&mut d[..inner], row(0), row(1), row(2), e2.0);
+        comb3(
+            &mut d[(n - 1) * inner..],
+            row(n - 3),
+            row(n - 2),
+            row(n - 1),
+            e2.1,
+        );
+    }
+}
+
+/// Along a strided axis: each position is a contiguous row of `inner` elements.
+fn rows<I: Sample>(
+    s: &[I],
+    d: &mut [I::Out],
+    n: usize,
+    inner: usize,
+    grid: Grid<'_, Re<I>>,
+    edge: usize,
+) {
+    let e2 = edge2(grid, n, edge);
+    edges(s, d, n, inner, grid, edge, e2);
+    let row = |i: usize| &s[i * inner..(i + 1) * inner];
+    match grid {
+        Grid::Uniform(h) => {
+            let two_h = Re::<I>::from_f64(2.0) * h;
+            for i in 1..n - 1 {
+                diff2(
+                    &mut d[i * inner..(i + 1) * inner],
+                    row(i - 1),
+                    row(i + 1),
+                    two_h,
+                );
+            }
+        }
+        Grid::Coords(x) => {
+            for i in 1..n - 1 {
+                let abc = interior_coefs(x, i);
+                comb3(
+                    &mut d[i * inner..(i + 1) * inner],
+                    row(i - 1),
+                    row(i),
+                    row(i + 1),
+                    abc,
+                );
+            }
+        }
+    }
+}
+
+/// Along the contiguous axis: `src` is a sequence of lines of length `n`.
+fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I>>, edge: usize) {
+    let e2 = edge2(grid, n, edge);
+    match grid {
+        Grid::Uniform(h) => {
+            let two_h = I::Out::from_real(Re::<I>::from_f64(2.0) * h);
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                edges(s, d, n, 1, grid, edge, e2);
+                for (d, (p, r)) in d[1..n - 1].iter_mut().zip(s.iter().zip(&s[2..])) {
+                    *d = (r.to_scalar() - p.to_scalar()) / two_h;
+                }
+            }
+        }
+        Grid::Coords(x) => {
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                edges(s, d, n, 1, grid, edge, e2);
+            }
+            // Interior positions 1..n-1 in blocks: coefficients once per
+            // block, applied to every line.
+            let zero = Re::<I>::zero();
+            let mut i0 = 1;
+            while i0 < n - 1 {
+                let i1 = (i0 + BLOCK).min(n - 1);
+                let m = i1 - i0;
+                let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
+                for k in 0..m {
+                    (a[k], b[k], c[k]) = interior_coefs(x, i0 + k);
+                }
+                for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                    let it = d[i0..i1]
+                        .iter_mut()
+                        .zip(&s[i0 - 1..i1 - 1])
+                        .zip(&s[i0..i1])
+                        .zip(&s[i0 + 1..i1 + 1])
+                        .zip(a[..m].iter().zip(&b[..m]).zip(&c[..m]));
+                    for ((((d, p), q), r), ((a, b), c)) in it {
+                        *d = I::Out::from_real(*a) * p.to_scalar()
+                            + I::Out::from_real(*b) * q.to_scalar()
+                            + I::Out::from_real(*c) * r.to_scalar();
+                    }
+                }
+                i0 = i1;
+            }
+        }
+    }
+}
