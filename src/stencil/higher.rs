@@ -61,7 +61,9 @@ impl<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize> Accuracy
 
 /// The compile-time checks of a higher-order stencil of derivative `D`.
 #[inline(always)]
-fn acc_checks<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize>(_: &A) -> usize {
+pub(crate) fn acc_checks<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize>(
+    _: &A,
+) -> usize {
     const {
         let () = AccuracyFits::<S, Sel, A, D>::ORDER_OK;
         let () = AccuracyFits::<S, Sel, A, D>::LEN_OK;

@@ -69,6 +69,8 @@
 mod axes;
 pub mod fornberg;
 mod grid;
+#[cfg(feature = "alloc")]
+mod heap;
 mod higher;
 mod numpy;
 mod sample;
@@ -88,7 +90,7 @@ use numpy::Re;
 /// The compile-time checks of a `numpy.gradient` call (evaluated when the
 /// call is monomorphized).
 #[inline(always)]
-fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
+pub(crate) fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
     const {
         let () = DistinctAxes::<S, Sel>::OK;
         let () = EdgeFits::<S, Sel, Ed>::OK;
@@ -98,7 +100,7 @@ fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
 /// The gradients of `src` along the axes of `Sel`, each written by `write`
 /// into a fresh output built by `make`.
 #[inline]
-fn each_axis<S: Shape, I: Sample, Sel: AxisSelection<S>, Sp, T>(
+pub(crate) fn each_axis<S: Shape, I: Sample, Sel: AxisSelection<S>, Sp, T>(
     spacing: &Sp,
     edge: usize,
     src: &[I],
