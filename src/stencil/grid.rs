@@ -108,6 +108,48 @@ impl<R: Real, const N: usize> Coords<R, N> {
     }
 }
 
+/// Checked coordinates borrowed from an array that lives elsewhere (on the
+/// heap for a large grid): the same checks and rules as [`Coords`], without
+/// copying `N` values onto the stack.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{CoordsRef, EDGE1};
+/// use constgrad::{HeapTensor, Rank1};
+///
+/// const N: usize = 100_000;
+/// let x: Box<[f64; N]> = (0..N).map(|i| (i as f64).sqrt()).collect::<Vec<_>>()
+///     .into_boxed_slice().try_into().unwrap();
+/// let x = CoordsRef::new(&x).unwrap();
+/// let f = HeapTensor::<Rank1<N>>::from_fn(|[i]| 2.0 * (i as f64).sqrt());
+/// let g = f.gradient_along::<0>(x, EDGE1);
+/// assert!(g.as_slice().iter().all(|&v| (v - 2.0).abs() < 1e-9));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CoordsRef<'a, R: Real, const N: usize>(&'a [R; N]);
+
+impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
+    /// Checks that every coordinate is finite and that they are strictly
+    /// monotonic, as [`Coords::new`] does.
+    ///
+    /// # Errors
+    ///
+    /// [`GridError::NonFiniteCoordinate`] or
+    /// [`GridError::NotStrictlyMonotonic`], with the index.
+    pub fn new(x: &'a [R; N]) -> Result<Self, GridError> {
+        check_coords(x)?;
+        Ok(CoordsRef(x))
+    }
+
+    /// The coordinates.
+    #[inline]
+    #[must_use]
+    pub fn get(&self) -> &'a [R; N] {
+        self.0
+    }
+}
+
 /// The checks of [`Coords::new`] on a slice.
 pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
     for (index, v) in x.iter().enumerate() {
@@ -206,7 +248,7 @@ pub enum Grid<'a, R> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a spacing for an axis with coordinates `{C}`",
     label = "a coordinate array needs exactly one entry per point of its axis: `{C}`",
-    note = "use `Unit`, a `Step`, or `Coords` with as many coordinates as the axis has points"
+    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points"
 )]
 pub trait AxisSpacing<R: Real, C> {
     /// The spacing as the kernels see it.
@@ -245,6 +287,13 @@ impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for Coords<R, N> {
     #[inline]
     fn grid(&self) -> Grid<'_, R> {
         Grid::Coords(&self.0)
+    }
+}
+
+impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for CoordsRef<'_, R, N> {
+    #[inline]
+    fn grid(&self) -> Grid<'_, R> {
+        Grid::Coords(self.0)
     }
 }
 
@@ -339,6 +388,14 @@ spacings_uniform!(C0, C1, C2);
 spacings_uniform!(C0, C1, C2, C3);
 spacings_uniform!(C0, C1, C2, C3, C4);
 spacings_uniform!(C0, C1, C2, C3, C4, C5);
+
+/// One axis: its borrowed coordinates, bare.
+impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for CoordsRef<'_, R, N> {
+    #[inline]
+    fn grid(&self, _k: usize) -> Grid<'_, R> {
+        Grid::Coords(self.0)
+    }
+}
 
 /// One axis: its coordinates, bare (numpy's `gradient(f, x)` on 1-D data).
 impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for Coords<R, N> {

@@ -78,7 +78,7 @@ mod sample;
 pub use axes::{
     AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, EDGE1, EDGE2,
 };
-pub use grid::{AxisSpacing, Coords, Grid, GridError, Spacings, Step, Unit};
+pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
 pub use sample::Sample;
 
