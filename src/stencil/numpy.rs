@@ -197,7 +197,12 @@ fn edges<I: Sample>(
             Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
         };
         diff2(&mut d[..inner], row(0), row(1), Den::new(dx0));
-        diff2(&mut d[(n - 1) * inner..], row(n - 2), row(n - 1), Den::new(dxn));
+        diff2(
+            &mut d[(n - 1) * inner..],
+            row(n - 2),
+            row(n - 1),
+            Den::new(dxn),
+        );
     } else {
         comb3(&mut d[..inner], row(0), row(1), row(2), e2.0);
         comb3(
@@ -272,8 +277,18 @@ fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I
                 let i1 = (i0 + BLOCK).min(n - 1);
                 let m = i1 - i0;
                 let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
-                for k in 0..m {
-                    (a[k], b[k], c[k]) = interior_coefs(x, i0 + k);
+                // dx[k] = x[i0 + k] - x[i0 + k - 1], k = 0..=m: straight-line
+                // loops over slices, so the divisions vectorize.
+                let mut dx = [zero; BLOCK + 1];
+                for ((d, hi), lo) in dx[..=m].iter_mut().zip(&x[i0..=i1]).zip(&x[i0 - 1..i1]) {
+                    *d = *hi - *lo;
+                }
+                let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
+                for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
+                    let (dx1, dx2) = (w[0], w[1]);
+                    *a = -(dx2) / (dx1 * (dx1 + dx2));
+                    *b = (dx2 - dx1) / (dx1 * dx2);
+                    *c = dx1 / (dx2 * (dx1 + dx2));
                 }
                 for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
                     let it = d[i0..i1]
