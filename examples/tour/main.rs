@@ -2,8 +2,10 @@
 //!
 //! Each capability has its own section module; the tour runs them in order.
 
+mod stencil;
 mod tensor;
 
 fn main() {
     tensor::run();
+    stencil::run();
 }
