@@ -308,3 +308,51 @@ fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiplying_by_an_exact_reciprocal_changes_no_bit() {
+        let xs = [
+            1.0,
+            -3.7,
+            1e-300,
+            5e-324,
+            2.2250738585072014e-308,
+            1.7976931348623157e308,
+            0.1,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for h in [
+            1.0,
+            2.0,
+            0.5,
+            0.25,
+            1024.0,
+            2f64.powi(-1000),
+            2f64.powi(1000),
+        ] {
+            let Den::Mul(inv) = Den::new(h) else {
+                panic!("{h} is a power of two")
+            };
+            for x in xs {
+                assert_eq!((x * inv).to_bits(), (x / h).to_bits(), "{x} / {h}");
+            }
+        }
+        for h in [3.0, 0.1, 25.0, f64::INFINITY, 5e-324] {
+            assert!(matches!(Den::new(h), Den::Div(_)), "{h}");
+        }
+        assert!(matches!(Den::new(0.5_f32), Den::Mul(_)));
+    }
+
+    #[test]
+    fn equal_differences_collapse_to_a_step() {
+        assert_eq!(collapse(Grid::Coords(&[1.0, 1.5, 2.0])), Grid::Uniform(0.5));
+        let x = [0.0, 0.1, 0.2, 0.3];
+        // 0.3 - 0.2 != 0.1 - 0.0 in binary: numpy keeps the coordinates.
+        assert_eq!(collapse(Grid::Coords(&x)), Grid::Coords(&x[..]));
+    }
+}
