@@ -83,14 +83,28 @@ fn edge2_coefs<R: Scalar>(grid: Grid<'_, R>, n: usize) -> (Abc<R>, Abc<R>) {
     }
 }
 
-/// Edge-order-2 coefficients when `edge == 2` (zeros otherwise: unused).
-#[inline]
-fn edge2<R: Scalar>(grid: Grid<'_, R>, n: usize, edge: usize) -> (Abc<R>, Abc<R>) {
-    if edge == 2 {
-        edge2_coefs(grid, n)
-    } else {
-        let z = (R::zero(), R::zero(), R::zero());
-        (z, z)
+/// The edge stencils of one axis, computed once per call.
+#[derive(Clone, Copy)]
+enum Edges<R> {
+    /// `(f[1] - f[0]) / dx0` and `(f[n-1] - f[n-2]) / dxn`.
+    First(Den<R>, Den<R>),
+    /// Three-point combinations at each end.
+    Second(Abc<R>, Abc<R>),
+}
+
+impl<R: Real> Edges<R> {
+    #[inline]
+    fn new(grid: Grid<'_, R>, n: usize, edge: usize) -> Self {
+        if edge == 2 {
+            let (l, r) = edge2_coefs(grid, n);
+            Edges::Second(l, r)
+        } else {
+            let (dx0, dxn) = match grid {
+                Grid::Uniform(h) => (h, h),
+                Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
+            };
+            Edges::First(Den::new(dx0), Den::new(dxn))
+        }
     }
 }
 
@@ -181,37 +195,19 @@ pub(crate) fn gradient_axis<I: Sample>(
 /// Edges of one line or block: rows of `inner` elements at positions 0, 1, 2
 /// and n-3, n-2, n-1.
 #[inline(always)]
-fn edges<I: Sample>(
-    s: &[I],
-    d: &mut [I::Out],
-    n: usize,
-    inner: usize,
-    grid: Grid<'_, Re<I>>,
-    edge: usize,
-    e2: (Abc<Re<I>>, Abc<Re<I>>),
-) {
+fn edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, inner: usize, e: Edges<Re<I>>) {
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
-    if edge == 1 {
-        let (dx0, dxn) = match grid {
-            Grid::Uniform(h) => (h, h),
-            Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
-        };
-        diff2(&mut d[..inner], row(0), row(1), Den::new(dx0));
-        diff2(
-            &mut d[(n - 1) * inner..],
-            row(n - 2),
-            row(n - 1),
-            Den::new(dxn),
-        );
-    } else {
-        comb3(&mut d[..inner], row(0), row(1), row(2), e2.0);
-        comb3(
-            &mut d[(n - 1) * inner..],
-            row(n - 3),
-            row(n - 2),
-            row(n - 1),
-            e2.1,
-        );
+    let (first, rest) = d.split_at_mut(inner);
+    let last = &mut rest[(n - 2) * inner..];
+    match e {
+        Edges::First(dx0, dxn) => {
+            diff2(first, row(0), row(1), dx0);
+            diff2(last, row(n - 2), row(n - 1), dxn);
+        }
+        Edges::Second(left, right) => {
+            comb3(first, row(0), row(1), row(2), left);
+            comb3(last, row(n - 3), row(n - 2), row(n - 1), right);
+        }
     }
 }
 
@@ -224,8 +220,7 @@ fn rows<I: Sample>(
     grid: Grid<'_, Re<I>>,
     edge: usize,
 ) {
-    let e2 = edge2(grid, n, edge);
-    edges(s, d, n, inner, grid, edge, e2);
+    edges(s, d, n, inner, Edges::new(grid, n, edge));
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
     match grid {
         Grid::Uniform(h) => {
@@ -256,18 +251,18 @@ fn rows<I: Sample>(
 
 /// Along the contiguous axis: `src` is a sequence of lines of length `n`.
 fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I>>, edge: usize) {
-    let e2 = edge2(grid, n, edge);
+    let e = Edges::new(grid, n, edge);
     match grid {
         Grid::Uniform(h) => {
             let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
             for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                edges(s, d, n, 1, grid, edge, e2);
+                edges(s, d, n, 1, e);
                 diff2(&mut d[1..n - 1], &s[..n - 2], &s[2..], two_h);
             }
         }
         Grid::Coords(x) => {
             for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                edges(s, d, n, 1, grid, edge, e2);
+                edges(s, d, n, 1, e);
             }
             // Interior positions 1..n-1 in blocks: coefficients once per
             // block, applied to every line.
