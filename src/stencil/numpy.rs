@@ -143,6 +143,17 @@ impl<R: Real> Den<R> {
     }
 }
 
+impl<R: Real> Den<R> {
+    /// `x / h`.
+    #[inline(always)]
+    fn apply<E: Scalar<Real = R>>(self, x: E) -> E {
+        match self {
+            Den::Div(h) => x / E::from_real(h),
+            Den::Mul(inv) => x * E::from_real(inv),
+        }
+    }
+}
+
 /// `d[k] = (r[k] - p[k]) / h`.
 #[inline(always)]
 fn diff2<I: Sample>(d: &mut [I::Out], p: &[I], r: &[I], h: Den<Re<I>>) {
@@ -211,6 +222,23 @@ fn edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, inner: usize, e: Edges<
     }
 }
 
+/// Edges of one contiguous line (`inner == 1`), element by element.
+#[inline(always)]
+fn line_edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<Re<I>>) {
+    let f = |i: usize| s[i].to_scalar();
+    let w = |c: Re<I>| I::Out::from_real(c);
+    match e {
+        Edges::First(dx0, dxn) => {
+            d[0] = dx0.apply(f(1) - f(0));
+            d[n - 1] = dxn.apply(f(n - 1) - f(n - 2));
+        }
+        Edges::Second((a, b, c), (p, q, r)) => {
+            d[0] = w(a) * f(0) + w(b) * f(1) + w(c) * f(2);
+            d[n - 1] = w(p) * f(n - 3) + w(q) * f(n - 2) + w(r) * f(n - 1);
+        }
+    }
+}
+
 /// Along a strided axis: each position is a contiguous row of `inner` elements.
 fn rows<I: Sample>(
     s: &[I],
@@ -256,13 +284,13 @@ fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I
         Grid::Uniform(h) => {
             let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
             for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                edges(s, d, n, 1, e);
+                line_edges(s, d, n, e);
                 diff2(&mut d[1..n - 1], &s[..n - 2], &s[2..], two_h);
             }
         }
         Grid::Coords(x) => {
             for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                edges(s, d, n, 1, e);
+                line_edges(s, d, n, e);
             }
             // Interior positions 1..n-1 in blocks: coefficients once per
             // block, applied to every line.
