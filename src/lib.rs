@@ -40,6 +40,7 @@ pub mod ops;
 pub mod reduce;
 pub mod scalar;
 pub mod shape;
+pub mod stencil;
 pub mod tensor;
 
 pub use ad::{grad, hessian, jacobian, value_and_grad};

@@ -3,9 +3,11 @@
 //! Each capability has its own section module; the tour runs them in order.
 
 mod ad;
+mod stencil;
 mod tensor;
 
 fn main() {
     tensor::run();
     ad::run();
+    stencil::run();
 }
