@@ -14,6 +14,10 @@
 //! | `jacfwd(f)(x)` | [`jacobian`], [`value_and_jacobian`] | shape `Out ++ In` |
 //! | `hessian(f)(x)` | [`hessian`] (fast, [`Dual2`]), [`hessian_nested`] (`jacfwd(grad(f))`) | `(f, ∇f, ∇²f)` |
 //!
+//! In a function generic over the scalar, write constants as
+//! `T::from_f64(2.0)`, or ask for [`RealArith<f64>`](crate::RealArith)
+//! instead of `Scalar` and write `x * 2.0`, `x - 1.0` (faster on duals).
+//!
 //! When the function mixes float literals with dual numbers (`2.0 * x`),
 //! give the point a concrete type (`1.0_f64`, `Tensor::from([1.0_f64, 2.0])`
 //! or a typed variable): a literal whose type is still open could be `f32`
@@ -70,7 +74,7 @@ use crate::tensor::Tensor;
 /// assert_eq!(g1, g2);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`grad` needs a function that returns one scalar, but this function returns `{Self}`",
+    message = "a gradient or Hessian needs a function that returns one scalar, but this function returns `{Self}`",
     label = "this returns `{Self}`, not one scalar",
     note = "a function with a tensor output has a Jacobian, not a gradient: use `jacobian`, or reduce the output to one scalar (`.sum()`, `.max()`, …)"
 )]

@@ -27,15 +27,20 @@ extern crate std;
 extern crate alloc;
 
 pub mod ad;
+mod approx_eq;
 pub mod dual;
 pub mod error;
 pub mod fmt;
 #[cfg(feature = "alloc")]
 pub mod heap;
+#[cfg(feature = "nalgebra")]
+mod interop_nalgebra;
+pub mod linalg;
 pub mod ops;
 pub mod reduce;
 pub mod scalar;
 pub mod shape;
+pub mod stencil;
 pub mod tensor;
 pub mod vmap;
 
@@ -44,6 +49,7 @@ pub use dual::{Dual, Dual2, RealArith, Tangent};
 pub use error::ShapeError;
 #[cfg(feature = "alloc")]
 pub use heap::HeapTensor;
+pub use linalg::{Axes, Axes1, Axes2, Axes3, Axes4, Axes5, Axes6, MatMulRhs, PermuteAxes};
 pub use scalar::{Element, Real, Scalar};
 pub use shape::{
     AxisOfLen, Concat, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,

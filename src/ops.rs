@@ -29,6 +29,7 @@ use crate::tensor::Tensor;
 
 macro_rules! elementwise {
     ($($op:ident $method:ident $assign:ident $assign_method:ident;)*) => {$(
+        #[diagnostic::do_not_recommend]
         impl<S: Shape, E: Scalar> $op for Tensor<S, E> {
             type Output = Self;
             #[inline]
@@ -36,6 +37,7 @@ macro_rules! elementwise {
                 self.zip_map(&rhs, $op::$method)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<S: Shape, E: Scalar> $op<&Tensor<S, E>> for Tensor<S, E> {
             type Output = Self;
             #[inline]
@@ -43,6 +45,7 @@ macro_rules! elementwise {
                 self.zip_map(rhs, $op::$method)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<S: Shape, E: Scalar> $op<Tensor<S, E>> for &Tensor<S, E> {
             type Output = Tensor<S, E>;
             #[inline]
@@ -50,6 +53,7 @@ macro_rules! elementwise {
                 self.zip_map(&rhs, $op::$method)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<S: Shape, E: Scalar> $op<&Tensor<S, E>> for &Tensor<S, E> {
             type Output = Tensor<S, E>;
             #[inline]
@@ -58,6 +62,7 @@ macro_rules! elementwise {
             }
         }
         /// Tensor ⊕ scalar, the scalar applied to every element.
+        #[diagnostic::do_not_recommend]
         impl<S: Shape, E: Scalar> $op<E> for Tensor<S, E> {
             type Output = Self;
             #[inline]
@@ -65,6 +70,7 @@ macro_rules! elementwise {
                 self.map(|x| $op::$method(x, rhs))
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<S: Shape, E: Scalar> $op<E> for &Tensor<S, E> {
             type Output = Tensor<S, E>;
             #[inline]

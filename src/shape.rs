@@ -51,8 +51,11 @@ pub trait Shape: Copy + Default + Debug + PartialEq + Eq + Send + Sync + 'static
     fn flat<E: Copy>(a: &Self::Array<E>) -> &[E];
     /// The elements of `a` as one flat, mutable, row-major slice.
     fn flat_mut<E: Copy>(a: &mut Self::Array<E>) -> &mut [E];
-    /// Builds the storage from a function of the flat (row-major) position.
+    /// Builds the storage from a function of the flat (row-major) position,
+    /// calling it once per position, in order.
     fn array_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Self::Array<E>;
+    /// The storage with every element equal to `value` (a repeat expression).
+    fn array_filled<E: Copy>(value: E) -> Self::Array<E>;
 
     /// The flat row-major position of a multi-index, or `None` if any
     /// component is out of bounds.
@@ -146,6 +149,10 @@ impl Shape for Rank0 {
     fn array_from_fn<E: Copy>(mut f: impl FnMut(usize) -> E) -> E {
         f(0)
     }
+    #[inline]
+    fn array_filled<E: Copy>(value: E) -> E {
+        value
+    }
 }
 
 /// Rank 1: a vector of `A` elements. Storage `[E; A]`.
@@ -168,8 +175,22 @@ impl<const A: usize> Shape for Rank1<A> {
         a
     }
     #[inline]
-    fn array_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> [E; A] {
-        core::array::from_fn(f)
+    fn array_from_fn<E: Copy>(mut f: impl FnMut(usize) -> E) -> [E; A] {
+        // Filled with the first element, then overwritten in order: a plain
+        // loop that LLVM unrolls and vectorizes, where `core::array::from_fn`
+        // stops being inlined at moderate sizes. An empty array needs no value.
+        if A == 0 {
+            return core::array::from_fn(f);
+        }
+        let mut a = [f(0); A];
+        for (k, x) in a.iter_mut().enumerate().skip(1) {
+            *x = f(k);
+        }
+        a
+    }
+    #[inline]
+    fn array_filled<E: Copy>(value: E) -> [E; A] {
+        [value; A]
     }
 }
 
@@ -199,8 +220,23 @@ macro_rules! higher_rank {
             }
             #[inline]
             fn array_from_fn<E: Copy>(mut f: impl FnMut(usize) -> E) -> Self::Array<E> {
-                let stride = <$lower as Shape>::NUMEL;
-                core::array::from_fn(|i| <$lower as Shape>::array_from_fn(|k| f(i * stride + k)))
+                // As for rank 1: fill with the first element, then overwrite
+                // the flat storage in order (no nested `from_fn` closures).
+                if Self::NUMEL == 0 {
+                    let stride = <$lower as Shape>::NUMEL;
+                    return core::array::from_fn(|i| {
+                        <$lower as Shape>::array_from_fn(|k| f(i * stride + k))
+                    });
+                }
+                let mut a = Self::array_filled(f(0));
+                for (k, x) in Self::flat_mut(&mut a).iter_mut().enumerate().skip(1) {
+                    *x = f(k);
+                }
+                a
+            }
+            #[inline]
+            fn array_filled<E: Copy>(value: E) -> Self::Array<E> {
+                [<$lower as Shape>::array_filled(value); $first]
             }
         }
     };
@@ -344,6 +380,7 @@ macro_rules! rank_ty {
 /// dimensions, the axis, its length parameter, and the remaining dimensions.
 macro_rules! axis_entry {
     ([$($d:ident)+], $ax:literal, $len:ident, [$($r:ident)*]) => {
+        #[diagnostic::do_not_recommend]
         impl<$(const $d: usize),+> HasAxis<$ax> for rank_ty!($($d)+) {
             const LEN: usize = $len;
             type Removed = rank_ty!($($r)*);

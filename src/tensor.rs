@@ -86,7 +86,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn filled(value: E) -> Self {
-        Self::new(S::array_from_fn(|_| value))
+        Self::new(S::array_filled(value))
     }
 
     /// A tensor built from a function of the flat (row-major) position.

@@ -19,9 +19,28 @@ use serde_json::Value;
 const REL: f64 = 1e-12;
 const ABS: f64 = 1e-14;
 
+thread_local! {
+    /// The largest relative error seen by this test (printed with
+    /// `--nocapture`).
+    static WORST: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn report(test: &str) {
+    let e = WORST.with(std::cell::Cell::get);
+    println!("{test}: largest relative error {e:e}");
+}
+
 #[track_caller]
 fn close(what: &str, got: f64, want: f64) {
     let err = (got - want).abs();
+    if want != 0.0 {
+        let rel = err / want.abs();
+        WORST.with(|w| {
+            if rel > w.get() {
+                w.set(rel);
+            }
+        });
+    }
     assert!(
         err <= REL * want.abs() + ABS,
         "{what}: got {got:e}, want {want:e} (error {err:e})"
@@ -135,6 +154,7 @@ fn elementary_unary_value_first_and_second_derivative() {
         n += 1;
     }
     assert_eq!(n, 83, "unary cases");
+    report("unary");
 }
 
 #[test]
@@ -186,6 +206,7 @@ fn elementary_binary_gradient_and_hessian() {
         n += 1;
     }
     assert_eq!(n, 11, "binary cases");
+    report("binary");
 }
 
 fn function<'a>(g: &'a Value, name: &str) -> &'a Value {
@@ -267,6 +288,7 @@ fn scalar_functions_gradient_and_hessian() {
     check_scalar_function::<10, 100>(&g, "rosenbrock10", rosenbrock, rosenbrock, rosenbrock);
     check_scalar_function::<3, 9>(&g, "q_chi_delta", q_chi_delta, q_chi_delta, q_chi_delta);
     check_scalar_function::<4, 16>(&g, "logsumexp", logsumexp, logsumexp, logsumexp);
+    report("scalar functions");
 }
 
 fn lorenz<T: Scalar>(v: Tensor<Rank1<3>, T>) -> Tensor<Rank1<3>, T> {
@@ -315,6 +337,7 @@ fn vector_functions_jacobian() {
     check_vector_function::<3, 3>(&g, "lorenz", lorenz);
     check_vector_function::<2, 2>(&g, "arm2", arm2);
     check_vector_function::<4, 4>(&g, "softmax", softmax);
+    report("vector functions");
 }
 
 #[test]
@@ -328,6 +351,7 @@ fn seed_sse_argnums() {
     close_all("grad_y", gy.as_slice(), &f64s(&case["grad_y"]));
     let (v, _) = constgrad::ad::value_and_grad_args(|(x, y)| ((x - y) * (x - y)).sum(), (x, y));
     close("value", v, f64s(&case["value"])[0]);
+    report("sse argnums");
 }
 
 #[test]
@@ -344,4 +368,5 @@ fn seed_sin_exp_vmap_grad() {
     let grads = xs.map(|x| derivative(f, x));
     close_all("value", values.as_slice(), &f64s(&case["value"]));
     close_all("grad", grads.as_slice(), &f64s(&case["grad"]));
+    report("sin·exp");
 }

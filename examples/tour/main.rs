@@ -3,6 +3,7 @@
 //! Each capability has its own section module; the tour runs them in order.
 
 mod ad;
+mod stencil;
 mod tensor;
 mod vmap;
 
@@ -10,4 +11,5 @@ fn main() {
     tensor::run();
     ad::run();
     vmap::run();
+    stencil::run();
 }

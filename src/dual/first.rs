@@ -388,6 +388,7 @@ macro_rules! real_ops {
                 *self = *self / rhs;
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Add<$r> for Tensor<Sh, $ty<T, S>> {
             type Output = Self;
             #[inline]
@@ -395,6 +396,7 @@ macro_rules! real_ops {
                 self.map(|x| x + rhs)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Sub<$r> for Tensor<Sh, $ty<T, S>> {
             type Output = Self;
             #[inline]
@@ -402,6 +404,7 @@ macro_rules! real_ops {
                 self.map(|x| x - rhs)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Mul<$r> for Tensor<Sh, $ty<T, S>> {
             type Output = Self;
             #[inline]
@@ -409,6 +412,7 @@ macro_rules! real_ops {
                 self.map(|x| x * rhs)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Div<$r> for Tensor<Sh, $ty<T, S>> {
             type Output = Self;
             #[inline]

@@ -9,7 +9,7 @@
 //! - [`Tangent`]: the static-size tangent shapes (every rank marker, tuples of
 //!   them, and `()`).
 //!
-//! Both dual types implement [`Scalar`](crate::Scalar), so one generic
+//! Both dual types implement [`Scalar`], so one generic
 //! function `fn f<T: Scalar>(…) -> T` is evaluated plainly, differentiated
 //! once, or differentiated twice (also by nesting: `Dual<Dual<f64, S>, S>`).
 //! The entry points (`grad`, `jacobian`, `hessian`, …) are in [`crate::ad`].

@@ -1,0 +1,406 @@
+//! Grid spacing: [`Unit`], [`Step`] and [`Coords`], the run-time checks of
+//! their checked constructors ([`GridError`]), and the compile-time tables
+//! that match spacings to axes ([`AxisSpacing`], [`Spacings`]).
+
+use core::fmt;
+
+use crate::scalar::Real;
+
+/// Unit spacing along an axis: numpy's default when no spacing is given.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{Unit, EDGE1};
+/// use constgrad::Tensor;
+///
+/// let f = Tensor::from([1.0, 2.0, 4.0, 7.0]);
+/// let [g] = f.gradient(Unit, EDGE1);
+/// assert_eq!(g, Tensor::from([1.0, 1.5, 2.5, 3.0]));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unit;
+
+/// A checked uniform step: finite and non-zero (negative steps are allowed,
+/// as in numpy). A plain `f64` (or `f32`) is accepted as a step too, unchecked,
+/// exactly as numpy takes it (a zero step then gives `inf` and `NaN`).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{GridError, Step};
+///
+/// assert_eq!(Step::new(0.5).unwrap().get(), 0.5);
+/// assert_eq!(Step::new(0.0), Err(GridError::ZeroStep));
+/// assert_eq!(Step::new(f64::NAN), Err(GridError::NonFiniteStep));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step<R: Real>(R);
+
+impl<R: Real> Step<R> {
+    /// Checks that `h` is finite and non-zero.
+    ///
+    /// # Errors
+    ///
+    /// [`GridError::NonFiniteStep`] or [`GridError::ZeroStep`].
+    pub fn new(h: R) -> Result<Self, GridError> {
+        if !h.is_finite_real() {
+            Err(GridError::NonFiniteStep)
+        } else if h == R::zero() {
+            Err(GridError::ZeroStep)
+        } else {
+            Ok(Step(h))
+        }
+    }
+
+    /// The step.
+    #[inline]
+    #[must_use]
+    pub fn get(self) -> R {
+        self.0
+    }
+}
+
+/// Checked coordinates of the `N` points along one axis (a non-uniform grid):
+/// finite and strictly monotonic (increasing or decreasing). `N` must equal
+/// the length of the axis they are used for, which the compiler checks.
+///
+/// When all the differences between neighbours are exactly equal, the
+/// gradient treats the grid as uniform with step `x[1] - x[0]`, as numpy does.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{Coords, GridError, EDGE1};
+/// use constgrad::Tensor;
+///
+/// let x = Coords::new([0.0, 1.0, 1.5, 3.5]).unwrap();
+/// let f = Tensor::from([0.0, 1.0, 2.25, 12.25]); // x²
+/// let [g] = f.gradient(x, EDGE1);
+/// assert_eq!(g.as_slice()[1], 2.0);
+///
+/// let e = Coords::new([0.0, 1.0, 1.0, 2.0]).unwrap_err();
+/// assert_eq!(e, GridError::NotStrictlyMonotonic { index: 2 });
+/// assert_eq!(e.to_string(), "coordinates are not strictly monotonic at index 2 (x[2] vs x[1])");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coords<R: Real, const N: usize>([R; N]);
+
+impl<R: Real, const N: usize> Coords<R, N> {
+    /// Checks that every coordinate is finite and that they are strictly
+    /// increasing or strictly decreasing.
+    ///
+    /// # Errors
+    ///
+    /// [`GridError::NonFiniteCoordinate`] or
+    /// [`GridError::NotStrictlyMonotonic`], with the index of the first
+    /// offending coordinate.
+    pub fn new(x: [R; N]) -> Result<Self, GridError> {
+        check_coords(&x)?;
+        Ok(Coords(x))
+    }
+
+    /// The coordinates.
+    #[inline]
+    #[must_use]
+    pub fn get(&self) -> &[R; N] {
+        &self.0
+    }
+}
+
+/// Checked coordinates borrowed from an array that lives elsewhere (on the
+/// heap for a large grid): the same checks and rules as [`Coords`], without
+/// copying `N` values onto the stack.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{CoordsRef, EDGE1};
+/// use constgrad::{HeapTensor, Rank1};
+///
+/// const N: usize = 100_000;
+/// let x: Box<[f64; N]> = (0..N).map(|i| (i as f64).sqrt()).collect::<Vec<_>>()
+///     .into_boxed_slice().try_into().unwrap();
+/// let x = CoordsRef::new(&x).unwrap();
+/// let f = HeapTensor::<Rank1<N>>::from_fn(|[i]| 2.0 * (i as f64).sqrt());
+/// let g = f.gradient_along::<0>(x, EDGE1);
+/// assert!(g.as_slice().iter().all(|&v| (v - 2.0).abs() < 1e-9));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CoordsRef<'a, R: Real, const N: usize>(&'a [R; N]);
+
+impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
+    /// Checks that every coordinate is finite and that they are strictly
+    /// monotonic, as [`Coords::new`] does.
+    ///
+    /// # Errors
+    ///
+    /// [`GridError::NonFiniteCoordinate`] or
+    /// [`GridError::NotStrictlyMonotonic`], with the index.
+    pub fn new(x: &'a [R; N]) -> Result<Self, GridError> {
+        check_coords(x)?;
+        Ok(CoordsRef(x))
+    }
+
+    /// The coordinates.
+    #[inline]
+    #[must_use]
+    pub fn get(&self) -> &'a [R; N] {
+        self.0
+    }
+}
+
+/// The checks of [`Coords::new`] on a slice.
+pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
+    for (index, v) in x.iter().enumerate() {
+        if !v.is_finite_real() {
+            return Err(GridError::NonFiniteCoordinate { index });
+        }
+    }
+    if x.len() >= 2 {
+        let increasing = x[1] > x[0];
+        for index in 1..x.len() {
+            let ok = if increasing {
+                x[index] > x[index - 1]
+            } else {
+                x[index] < x[index - 1]
+            };
+            if !ok {
+                return Err(GridError::NotStrictlyMonotonic { index });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a checked spacing constructor rejected.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{Coords, GridError};
+///
+/// let e = Coords::new([0.0, f64::INFINITY, 2.0]).unwrap_err();
+/// assert_eq!(e, GridError::NonFiniteCoordinate { index: 1 });
+/// assert_eq!(e.to_string(), "coordinate x[1] is not finite");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GridError {
+    /// A coordinate is infinite or NaN.
+    NonFiniteCoordinate {
+        /// Its position along the axis.
+        index: usize,
+    },
+    /// `x[index]` does not continue the strict increase (or decrease) set by
+    /// `x[0]` and `x[1]`; a repeated coordinate is reported here too.
+    NotStrictlyMonotonic {
+        /// The position of the first coordinate out of order.
+        index: usize,
+    },
+    /// A step is infinite or NaN.
+    NonFiniteStep,
+    /// A step is zero.
+    ZeroStep,
+}
+
+impl fmt::Display for GridError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            GridError::NonFiniteCoordinate { index } => {
+                write!(f, "coordinate x[{index}] is not finite")
+            }
+            GridError::NotStrictlyMonotonic { index } => write!(
+                f,
+                "coordinates are not strictly monotonic at index {index} (x[{index}] vs x[{}])",
+                index - 1
+            ),
+            GridError::NonFiniteStep => write!(f, "the step is not finite"),
+            GridError::ZeroStep => write!(f, "the step is zero"),
+        }
+    }
+}
+
+impl core::error::Error for GridError {}
+
+/// The spacing of one axis as the kernels see it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Grid<'a, R> {
+    /// A uniform step `h`.
+    Uniform(R),
+    /// The coordinates of every point along the axis.
+    Coords(&'a [R]),
+}
+
+/// A spacing usable for an axis whose coordinate array has type `C`
+/// (`[R; LEN]`, see [`crate::HasAxis::Coords`]): [`Unit`], a [`Step`], a plain
+/// real step, or [`Coords`] of exactly the axis's length.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{AxisSpacing, Coords, Step, Unit};
+///
+/// fn fits<C, Sp: AxisSpacing<f64, C>>(_: Sp) {}
+/// fits::<[f64; 3], _>(Unit);
+/// fits::<[f64; 3], _>(Step::new(0.1).unwrap());
+/// fits::<[f64; 3], _>(Coords::new([0.0, 1.0, 3.0]).unwrap());
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a spacing for an axis with coordinates `{C}`",
+    label = "a coordinate array needs exactly one entry per point of its axis: `{C}`",
+    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points"
+)]
+pub trait AxisSpacing<R: Real, C> {
+    /// The spacing as the kernels see it.
+    fn grid(&self) -> Grid<'_, R>;
+}
+
+impl<R: Real, C> AxisSpacing<R, C> for Unit {
+    #[inline]
+    fn grid(&self) -> Grid<'_, R> {
+        Grid::Uniform(R::one())
+    }
+}
+
+impl<R: Real, C> AxisSpacing<R, C> for Step<R> {
+    #[inline]
+    fn grid(&self) -> Grid<'_, R> {
+        Grid::Uniform(self.0)
+    }
+}
+
+impl<C> AxisSpacing<f64, C> for f64 {
+    #[inline]
+    fn grid(&self) -> Grid<'_, f64> {
+        Grid::Uniform(*self)
+    }
+}
+
+impl<C> AxisSpacing<f32, C> for f32 {
+    #[inline]
+    fn grid(&self) -> Grid<'_, f32> {
+        Grid::Uniform(*self)
+    }
+}
+
+impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for Coords<R, N> {
+    #[inline]
+    fn grid(&self) -> Grid<'_, R> {
+        Grid::Coords(&self.0)
+    }
+}
+
+impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for CoordsRef<'_, R, N> {
+    #[inline]
+    fn grid(&self) -> Grid<'_, R> {
+        Grid::Coords(self.0)
+    }
+}
+
+impl<R: Real, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
+    #[inline]
+    fn grid(&self) -> Grid<'_, R> {
+        (**self).grid()
+    }
+}
+
+/// The spacings of the differentiated axes, whose coordinate arrays have the
+/// types in the tuple `L` (for instance `([f64; 3], [f64; 4])`): either one
+/// uniform spacing for every axis, or a tuple with one spacing per axis
+/// (mixed freely), as numpy's `*varargs`.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{Coords, Step, Unit, EDGE1};
+/// use constgrad::Tensor;
+///
+/// let f = Tensor::from([[1.0, 2.0, 6.0], [3.0, 4.0, 5.0]]);
+/// let [_, _] = f.gradient(Unit, EDGE1);
+/// let [_, _] = f.gradient(2.0, EDGE1);
+/// let [_, _] = f.gradient((Step::new(2.0).unwrap(), Coords::new([0.0, 1.0, 1.5]).unwrap()), EDGE1);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not give one spacing for all axes, nor one spacing per axis, for axes with coordinates `{L}`",
+    label = "give one uniform spacing, or a tuple with exactly one spacing per differentiated axis",
+    note = "the differentiated axes have the coordinate types `{L}`: one tuple entry per axis"
+)]
+pub trait Spacings<R: Real, L> {
+    /// The spacing of the `k`-th differentiated axis.
+    fn grid(&self, k: usize) -> Grid<'_, R>;
+}
+
+macro_rules! spacings_tuple {
+    ($($c:ident $x:ident $k:tt),+) => {
+        impl<R: Real, $($c,)+ $($x: AxisSpacing<R, $c>),+> Spacings<R, ($($c,)+)> for ($($x,)+) {
+            #[inline]
+            fn grid(&self, k: usize) -> Grid<'_, R> {
+                match k {
+                    $($k => self.$k.grid(),)+
+                    _ => unreachable!(),
+                }
+            }
+        }
+    };
+}
+
+spacings_tuple!(C0 X0 0);
+spacings_tuple!(C0 X0 0, C1 X1 1);
+spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2);
+spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3);
+spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3, C4 X4 4);
+spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3, C4 X4 4, C5 X5 5);
+
+/// One uniform spacing for every axis: [`Unit`], a [`Step`] or a plain real
+/// (numpy's single scalar).
+macro_rules! spacings_uniform {
+    ($($c:ident),+) => {
+        impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Unit {
+            #[inline]
+            fn grid(&self, _k: usize) -> Grid<'_, R> {
+                Grid::Uniform(R::one())
+            }
+        }
+        impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Step<R> {
+            #[inline]
+            fn grid(&self, _k: usize) -> Grid<'_, R> {
+                Grid::Uniform(self.0)
+            }
+        }
+        impl<$($c),+> Spacings<f64, ($($c,)+)> for f64 {
+            #[inline]
+            fn grid(&self, _k: usize) -> Grid<'_, f64> {
+                Grid::Uniform(*self)
+            }
+        }
+        impl<$($c),+> Spacings<f32, ($($c,)+)> for f32 {
+            #[inline]
+            fn grid(&self, _k: usize) -> Grid<'_, f32> {
+                Grid::Uniform(*self)
+            }
+        }
+    };
+}
+
+spacings_uniform!(C0);
+spacings_uniform!(C0, C1);
+spacings_uniform!(C0, C1, C2);
+spacings_uniform!(C0, C1, C2, C3);
+spacings_uniform!(C0, C1, C2, C3, C4);
+spacings_uniform!(C0, C1, C2, C3, C4, C5);
+
+/// One axis: its borrowed coordinates, bare.
+impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for CoordsRef<'_, R, N> {
+    #[inline]
+    fn grid(&self, _k: usize) -> Grid<'_, R> {
+        Grid::Coords(self.0)
+    }
+}
+
+/// One axis: its coordinates, bare (numpy's `gradient(f, x)` on 1-D data).
+impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for Coords<R, N> {
+    #[inline]
+    fn grid(&self, _k: usize) -> Grid<'_, R> {
+        Grid::Coords(&self.0)
+    }
+}

@@ -1,0 +1,339 @@
+//! Beyond numpy: first and second derivatives with stencils of accuracy
+//! order 2, 4, 6 or 8, central inside and one-sided of the same order at the
+//! edges, on uniform and non-uniform grids (weights from
+//! [`super::fornberg`]), and the Laplacian of fields of rank 1 to 3.
+
+use super::axes::{shortest, AllAxes, Axis, AxisSelection};
+use super::fornberg::{weights, MAX_POINTS};
+use super::grid::{AxisSpacing, Grid, Spacings};
+use super::numpy::{collapse, Re};
+use super::sample::Sample;
+use crate::scalar::Scalar;
+use crate::shape::{axis_split, HasAxis, Rank1, Rank2, Rank3, Shape};
+use crate::tensor::Tensor;
+
+/// The accuracy order `P` of a stencil: the error falls as `hᴾ`. `P` is 2,
+/// 4, 6 or 8 (checked at compile time).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::{Accuracy, Unit};
+/// use constgrad::Tensor;
+///
+/// // x³ on 0..8: order 4 is exact for cubics, even at the edges.
+/// let f = Tensor::<constgrad::Rank1<8>>::from_fn(|[i]| (i * i * i) as f64);
+/// let g = f.diff_along::<0>(Unit, Accuracy::<4>);
+/// for (i, g) in g.iter().enumerate() {
+///     assert!((g - 3.0 * (i * i) as f64).abs() < 1e-9);
+/// }
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Accuracy<const P: usize>;
+
+/// The order carried by an [`Accuracy`] marker.
+pub trait AccuracyOrder: Copy {
+    /// The accuracy order.
+    const P: usize;
+}
+
+impl<const P: usize> AccuracyOrder for Accuracy<P> {
+    const P: usize = P;
+}
+
+/// The compile-time check of a higher-order stencil: `P` is 2, 4, 6 or 8,
+/// and every differentiated axis has at least `P + D` points (the one-sided
+/// stencil of derivative `D` at the edges).
+pub struct AccuracyFits<S, Sel, A, const D: usize>(core::marker::PhantomData<(S, Sel, A)>);
+
+impl<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize> AccuracyFits<S, Sel, A, D> {
+    /// Evaluating this fails to compile when the order is not 2, 4, 6 or 8.
+    pub const ORDER_OK: () = assert!(
+        A::P == 2 || A::P == 4 || A::P == 6 || A::P == 8,
+        "the accuracy order must be 2, 4, 6 or 8"
+    );
+    /// Evaluating this fails to compile when an axis is too short.
+    pub const LEN_OK: () = assert!(
+        shortest(S::DIMS, Sel::AXES) >= A::P + D,
+        "an axis is too short for the stencil: an order-P stencil of the D-th derivative needs P + D points along the axis"
+    );
+}
+
+/// The compile-time checks of a higher-order stencil of derivative `D`.
+#[inline(always)]
+pub(crate) fn acc_checks<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize>(
+    _: &A,
+) -> usize {
+    const {
+        let () = AccuracyFits::<S, Sel, A, D>::ORDER_OK;
+        let () = AccuracyFits::<S, Sel, A, D>::LEN_OK;
+    }
+    A::P
+}
+
+/// The stencil at position `i` of an axis of `n` points: its first point
+/// and its number of points.
+#[inline]
+fn window(i: usize, n: usize, half: usize, one_sided: usize) -> (usize, usize) {
+    if i >= half && i + half < n {
+        (i - half, 2 * half + 1)
+    } else if i < half {
+        (0, one_sided)
+    } else {
+        (n - one_sided, one_sided)
+    }
+}
+
+/// Weights on a uniform grid of step `h` for offsets `start - i ..`.
+fn uniform_weights<R: crate::scalar::Real>(
+    i: usize,
+    start: usize,
+    m: usize,
+    h: R,
+    deriv: usize,
+) -> [R; MAX_POINTS] {
+    let mut x = [R::zero(); MAX_POINTS];
+    for (j, x) in x[..m].iter_mut().enumerate() {
+        *x = R::from_f64((start + j) as f64 - i as f64);
+    }
+    let w = weights(R::zero(), &x[..m], deriv).unwrap_or([R::zero(); MAX_POINTS]);
+    let scale = if deriv == 1 { h } else { h * h };
+    w.map(|w| w / scale)
+}
+
+/// `d[k] (+)= Σ_j w[j]·s[(start + j)·inner + k]` for one position.
+#[inline]
+fn apply<I: Sample>(s: &[I], d: &mut [I::Out], inner: usize, start: usize, w: &[Re<I>], add: bool) {
+    if !add {
+        d.iter_mut().for_each(|d| *d = I::Out::zero());
+    }
+    for (j, &w) in w.iter().enumerate() {
+        let w = I::Out::from_real(w);
+        let row = &s[(start + j) * inner..(start + j + 1) * inner];
+        for (d, r) in d.iter_mut().zip(row) {
+            *d += w * r.to_scalar();
+        }
+    }
+}
+
+/// What [`diff_axis`] computes: derivative `deriv` (1 or 2) with accuracy
+/// order `acc`, written (or added when `add`) into the output.
+#[derive(Clone, Copy)]
+pub(crate) struct Op {
+    pub(crate) deriv: usize,
+    pub(crate) acc: usize,
+    pub(crate) add: bool,
+}
+
+/// The `deriv`-th derivative (1 or 2) of accuracy order `acc` along `axis`;
+/// added to `dst` when `add`. The caller guarantees `dims[axis] ≥ acc + deriv`.
+pub(crate) fn diff_axis<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, Re<I>>,
+    Op { deriv, acc, add }: Op,
+) {
+    let (_, n, inner) = axis_split(dims, axis);
+    let half = acc / 2;
+    let one_sided = acc + deriv;
+    let block = n * inner;
+    match collapse(grid) {
+        Grid::Uniform(h) => {
+            let central = uniform_weights(half, 0, 2 * half + 1, h, deriv);
+            // Edge stencils: `half` positions at each end.
+            let mut left = [[Re::<I>::zero(); MAX_POINTS]; 4];
+            let mut right = [[Re::<I>::zero(); MAX_POINTS]; 4];
+            for e in 0..half {
+                left[e] = uniform_weights(e, 0, one_sided, h, deriv);
+                let i = n - 1 - e;
+                right[e] = uniform_weights(i, n - one_sided, one_sided, h, deriv);
+            }
+            for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
+                for i in 0..n {
+                    let (start, m) = window(i, n, half, one_sided);
+                    let w = if i < half {
+                        &left[i]
+                    } else if i + half >= n {
+                        &right[n - 1 - i]
+                    } else {
+                        &central
+                    };
+                    apply(
+                        s,
+                        &mut d[i * inner..(i + 1) * inner],
+                        inner,
+                        start,
+                        &w[..m],
+                        add,
+                    );
+                }
+            }
+        }
+        Grid::Coords(x) => {
+            for i in 0..n {
+                let (start, m) = window(i, n, half, one_sided);
+                let mut nodes = [Re::<I>::zero(); MAX_POINTS];
+                for (j, node) in nodes[..m].iter_mut().enumerate() {
+                    *node = x[start + j] - x[i];
+                }
+                let w = weights(Re::<I>::zero(), &nodes[..m], deriv)
+                    .unwrap_or([Re::<I>::zero(); MAX_POINTS]);
+                for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
+                    apply(
+                        s,
+                        &mut d[i * inner..(i + 1) * inner],
+                        inner,
+                        start,
+                        &w[..m],
+                        add,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Shapes whose Laplacian is offered: rank 1 to 3.
+#[diagnostic::on_unimplemented(
+    message = "the Laplacian is offered for fields of rank 1 to 3, not `{Self}`",
+    note = "differentiate twice along each axis with `diff2_along` for higher ranks"
+)]
+pub trait Laplacian: Shape {}
+impl<const A: usize> Laplacian for Rank1<A> {}
+impl<const A: usize, const B: usize> Laplacian for Rank2<A, B> {}
+impl<const A: usize, const B: usize, const C: usize> Laplacian for Rank3<A, B, C> {}
+
+impl<S: Shape, I: Sample> Tensor<S, I> {
+    /// The first derivative along axis `AX` with a stencil of accuracy order
+    /// `P` (2, 4, 6 or 8): `P + 1` points centred inside, `P + 1` one-sided
+    /// points at the edges. The axis needs at least `P + 1` points (a compile
+    /// error otherwise).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Accuracy, Coords};
+    /// use constgrad::Tensor;
+    ///
+    /// // A non-uniform grid: order 6 is exact for x⁵ up to rounding.
+    /// let xs = [0.0, 0.1, 0.3, 0.4, 0.7, 0.8, 1.0, 1.3, 1.4];
+    /// let f = Tensor::from(xs.map(|x: f64| x.powi(5)));
+    /// let g = f.diff_along::<0>(Coords::new(xs).unwrap(), Accuracy::<6>);
+    /// for (g, x) in g.iter().zip(xs) {
+    ///     assert!((g - 5.0 * x.powi(4)).abs() < 1e-9);
+    /// }
+    /// ```
+    #[must_use]
+    pub fn diff_along<const AX: usize>(
+        &self,
+        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        order: impl AccuracyOrder,
+    ) -> Tensor<S, I::Out>
+    where
+        S: HasAxis<AX>,
+    {
+        let p = acc_checks::<S, Axis<AX>, _, 1>(&order);
+        let mut out = Tensor::zeros();
+        diff_axis(
+            self.as_slice(),
+            out.as_mut_slice(),
+            S::DIMS,
+            AX,
+            spacing.grid(),
+            Op {
+                deriv: 1,
+                acc: p,
+                add: false,
+            },
+        );
+        out
+    }
+
+    /// The second derivative along axis `AX` with a stencil of accuracy
+    /// order `P` (2, 4, 6 or 8): `P + 1` points centred inside, `P + 2`
+    /// one-sided points at the edges, which the axis must have.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Accuracy, Step};
+    /// use constgrad::Tensor;
+    ///
+    /// let h = 0.5;
+    /// let f = Tensor::<constgrad::Rank1<6>>::from_fn(|[i]| (h * i as f64).powi(2));
+    /// let g = f.diff2_along::<0>(Step::new(h).unwrap(), Accuracy::<2>);
+    /// assert!(g.iter().all(|g| (g - 2.0).abs() < 1e-12));
+    /// ```
+    #[must_use]
+    pub fn diff2_along<const AX: usize>(
+        &self,
+        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        order: impl AccuracyOrder,
+    ) -> Tensor<S, I::Out>
+    where
+        S: HasAxis<AX>,
+    {
+        let p = acc_checks::<S, Axis<AX>, _, 2>(&order);
+        let mut out = Tensor::zeros();
+        diff_axis(
+            self.as_slice(),
+            out.as_mut_slice(),
+            S::DIMS,
+            AX,
+            spacing.grid(),
+            Op {
+                deriv: 2,
+                acc: p,
+                add: false,
+            },
+        );
+        out
+    }
+
+    /// The Laplacian `Σ ∂²f/∂xₖ²` of a field of rank 1 to 3, each second
+    /// derivative with a stencil of accuracy order `P`; `spacing` is one
+    /// uniform spacing or one per axis, as for [`Tensor::gradient`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Accuracy, Step};
+    /// use constgrad::{Rank2, Tensor};
+    ///
+    /// // f = x² + 3y²: the Laplacian is 8 everywhere.
+    /// let h = 0.25;
+    /// let f = Tensor::<Rank2<6, 7>>::from_fn(|[i, j]| {
+    ///     let (x, y) = (h * i as f64, h * j as f64);
+    ///     x * x + 3.0 * y * y
+    /// });
+    /// let l = f.laplacian(Step::new(h).unwrap(), Accuracy::<2>);
+    /// assert!(l.iter().all(|v| (v - 8.0).abs() < 1e-11));
+    /// ```
+    #[must_use]
+    pub fn laplacian<Sp, A: AccuracyOrder>(&self, spacing: Sp, order: A) -> Tensor<S, I::Out>
+    where
+        S: Laplacian,
+        AllAxes: AxisSelection<S>,
+        Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
+    {
+        let p = acc_checks::<S, AllAxes, _, 2>(&order);
+        let mut out = Tensor::zeros();
+        for (k, &axis) in <AllAxes as AxisSelection<S>>::AXES.iter().enumerate() {
+            diff_axis(
+                self.as_slice(),
+                out.as_mut_slice(),
+                S::DIMS,
+                axis,
+                spacing.grid(k),
+                Op {
+                    deriv: 2,
+                    acc: p,
+                    add: k > 0,
+                },
+            );
+        }
+        out
+    }
+}

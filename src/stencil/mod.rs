@@ -1,0 +1,286 @@
+//! Stencil gradients: `numpy.gradient` bit for bit, with numpy's run-time
+//! checks turned into compile errors, and higher-order stencils beyond it.
+//!
+//! # numpy.gradient
+//!
+//! [`Tensor::gradient`] differentiates along every axis,
+//! [`Tensor::gradient_along`] along one, [`Tensor::gradient_axes`] along a
+//! chosen set of axes in a chosen order. Each returns **one result per axis,
+//! shaped like the input, in an array** (`[Tensor<S, F>; K]`, `K` the number
+//! of axes), so `let [gx, gy] = f.gradient(…)` names them;
+//! [`Tensor::stack`] turns the array into one tensor with a new leading axis.
+//!
+//! | numpy | constgrad |
+//! |---|---|
+//! | `np.gradient(f)` | `f.gradient(Unit, EDGE1)` |
+//! | `np.gradient(f, 2.0)` | `f.gradient(2.0, EDGE1)` or `f.gradient(Step::new(2.0)?, EDGE1)` |
+//! | `np.gradient(f, 2.0, x)` | `f.gradient((Step::new(2.0)?, Coords::new(x)?), EDGE1)` |
+//! | `np.gradient(f, axis=1, edge_order=2)` | `f.gradient_along::<1>(Unit, EDGE2)` |
+//! | `np.gradient(f, axis=(2, 0))` | `f.gradient_axes((Axis::<2>, Axis::<0>), Unit, EDGE1)` |
+//!
+//! Spacing is [`Unit`], a uniform step (a [`Step`], checked, or a plain real,
+//! taken as given), or [`Coords`] of a non-uniform grid (checked: finite and
+//! strictly monotonic). One uniform spacing stands for every axis; a tuple
+//! gives one spacing per differentiated axis, mixed freely. Coordinates whose
+//! differences are all exactly equal are treated as the uniform step
+//! `x[1] - x[0]`, as numpy does.
+//!
+//! numpy's formulas are applied operation for operation (see
+//! `numpy.rs`): `f64` results equal numpy's bit for bit. Integer samples
+//! give `f64` gradients (numpy converts them to `float64`). `NaN` and
+//! infinities in the samples propagate exactly as in numpy: every output
+//! whose stencil touches such a sample is `NaN` or infinite, the others are
+//! unaffected.
+//!
+//! What numpy checks at run time is a compile error here: an axis out of
+//! range, a coordinate array whose length differs from its axis, an axis
+//! shorter than `edge_order + 1`, a number of spacings that is neither one
+//! nor the number of axes, an axis named twice.
+//!
+//! ```
+//! use constgrad::stencil::{Coords, Unit, EDGE1};
+//! use constgrad::Tensor;
+//!
+//! // numpy's documentation example.
+//! let f = Tensor::from([1.0, 2.0, 4.0, 7.0, 11.0, 16.0]);
+//! let [g] = f.gradient(Unit, EDGE1);
+//! assert_eq!(g, Tensor::from([1.0, 1.5, 2.5, 3.5, 4.5, 5.0]));
+//! let x = Coords::new([0.0, 1.0, 1.5, 3.5, 4.0, 6.0]).unwrap();
+//! let [g] = f.gradient(x, EDGE1);
+//! let want = [1.0_f64, 3.0, 3.5, 6.7, 6.9, 2.5];
+//! assert!(g.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-12));
+//! ```
+//!
+//! # Beyond numpy
+//!
+//! [`Tensor::diff_along`] and [`Tensor::diff2_along`] apply first- and
+//! second-derivative stencils of accuracy order 2, 4, 6 or 8 ([`Accuracy`]),
+//! central inside and one-sided of the same order at the edges, on uniform
+//! and non-uniform grids, with weights from Fornberg's algorithm
+//! ([`fornberg::weights`]); [`Tensor::laplacian`] sums the second derivatives
+//! of a field of rank 1 to 3.
+//!
+//! # Large fields
+//!
+//! With feature `alloc`, [`crate::HeapTensor`] has the same methods, plus
+//! `…_into` forms that write into caller-provided tensors; none of them
+//! makes a temporary of the whole field.
+//!
+//! # Performance
+//!
+//! Each axis is one pass over `outer × len × inner` (contiguous rows for a
+//! strided axis, contiguous lines for the last one). Uniform steps that are
+//! powers of two (unit spacing included) multiply by the exact reciprocal,
+//! which gives the same bits as numpy's division; other steps divide, as
+//! numpy does. A non-uniform interior costs numpy's three divisions per
+//! point (coefficients are computed once per position and reused across
+//! lines); that, not memory, bounds a long 1-D non-uniform gradient. The
+//! allocating heap forms pay the operating system's first-touch cost of
+//! fresh memory; reuse outputs with the `…_into` forms in loops.
+
+mod axes;
+pub mod fornberg;
+mod grid;
+#[cfg(feature = "alloc")]
+mod heap;
+mod higher;
+mod numpy;
+mod sample;
+
+pub use axes::{
+    AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, EDGE1, EDGE2,
+};
+pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
+pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
+pub use sample::Sample;
+
+use crate::scalar::Scalar;
+use crate::shape::{HasAxis, Shape};
+use crate::tensor::Tensor;
+use numpy::Re;
+
+/// The compile-time checks of a `numpy.gradient` call (evaluated when the
+/// call is monomorphized).
+#[inline(always)]
+pub(crate) fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
+    const {
+        let () = DistinctAxes::<S, Sel>::OK;
+        let () = EdgeFits::<S, Sel, Ed>::OK;
+    }
+}
+
+/// The gradients of `src` along the axes of `Sel`, each written by `write`
+/// into a fresh output built by `make`.
+#[inline]
+pub(crate) fn each_axis<S: Shape, I: Sample, Sel: AxisSelection<S>, Sp, T>(
+    spacing: &Sp,
+    edge: usize,
+    src: &[I],
+    mut make: impl FnMut() -> T,
+    mut out: impl FnMut(&mut T) -> &mut [I::Out],
+) -> Sel::Array<T>
+where
+    Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+{
+    Sel::build(|k| {
+        let mut t = make();
+        numpy::gradient_axis(
+            src,
+            out(&mut t),
+            S::DIMS,
+            Sel::AXES[k],
+            spacing.grid(k),
+            edge,
+        );
+        t
+    })
+}
+
+impl<S: Shape, I: Sample> Tensor<S, I> {
+    /// The gradient along every axis, as `numpy.gradient(f, *spacing,
+    /// edge_order=…)`: one result per axis, shaped like `self`, in an array.
+    ///
+    /// `spacing` is one uniform spacing for all axes ([`Unit`], a [`Step`],
+    /// a plain real) or a tuple with one spacing per axis ([`Coords`]
+    /// allowed). `edge` is [`EDGE1`] or [`EDGE2`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Coords, Unit, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// // numpy's 2-D documentation example.
+    /// let f = Tensor::from([[1.0, 2.0, 6.0], [3.0, 4.0, 5.0]]);
+    /// let [d0, d1] = f.gradient(Unit, EDGE1);
+    /// assert_eq!(d0, Tensor::from([[2.0, 2.0, -1.0], [2.0, 2.0, -1.0]]));
+    /// assert_eq!(d1, Tensor::from([[1.0, 2.5, 4.0], [1.0, 1.0, 1.0]]));
+    ///
+    /// // dx = 2 along axis 0, coordinates y along axis 1.
+    /// let y = Coords::new([1.0, 1.5, 3.5]).unwrap();
+    /// let [d0, d1] = f.gradient((2.0, y), EDGE1);
+    /// assert_eq!(d0, Tensor::from([[1.0, 1.0, -0.5], [1.0, 1.0, -0.5]]));
+    /// let want = [2.0_f64, 2.0, 2.0, 2.0, 1.7, 0.5];
+    /// assert!(d1.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-12));
+    /// ```
+    #[must_use]
+    pub fn gradient<Sp, Ed: Edge>(
+        &self,
+        spacing: Sp,
+        edge: Ed,
+    ) -> <AllAxes as AxisSelection<S>>::Array<Tensor<S, I::Out>>
+    where
+        AllAxes: AxisSelection<S>,
+        Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
+    {
+        self.gradient_axes(AllAxes, spacing, edge)
+    }
+
+    /// The gradient along a chosen set of axes, in the chosen order
+    /// (numpy's `axis=(…)`): `axes` is a tuple of [`Axis`] markers, and
+    /// `spacing` one uniform spacing or one per chosen axis, in that order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Axis, Coords, Step, EDGE2};
+    /// use constgrad::{Rank3, Tensor};
+    ///
+    /// let f = Tensor::<Rank3<3, 4, 5>>::from_fn(|[i, j, k]| (i * i + 3 * j + k * k) as f64);
+    /// let x = Coords::new([0.0, 1.0, 2.0, 3.0, 4.0]).unwrap();
+    /// let [dk, di] = f.gradient_axes((Axis::<2>, Axis::<0>), (x, Step::new(1.0).unwrap()), EDGE2);
+    /// assert_eq!(dk[[0, 0, 4]], 8.0);
+    /// assert_eq!(di[[2, 1, 1]], 4.0);
+    /// ```
+    #[must_use]
+    pub fn gradient_axes<Sel: AxisSelection<S>, Sp, Ed: Edge>(
+        &self,
+        axes: Sel,
+        spacing: Sp,
+        edge: Ed,
+    ) -> Sel::Array<Tensor<S, I::Out>>
+    where
+        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+    {
+        checks::<S, Sel, Ed>(&axes, &edge);
+        each_axis::<S, I, Sel, Sp, _>(
+            &spacing,
+            Ed::ORDER,
+            self.as_slice(),
+            Tensor::zeros,
+            Tensor::as_mut_slice,
+        )
+    }
+
+    /// The gradient along axis `AX` alone (numpy's `axis=AX`), shaped like
+    /// `self`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Unit, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// let f = Tensor::from([[1.0, 2.0, 6.0], [3.0, 4.0, 5.0]]);
+    /// let d1 = f.gradient_along::<1>(Unit, EDGE1);
+    /// assert_eq!(d1, Tensor::from([[1.0, 2.5, 4.0], [1.0, 1.0, 1.0]]));
+    /// ```
+    #[must_use]
+    pub fn gradient_along<const AX: usize>(
+        &self,
+        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        edge: impl Edge,
+    ) -> Tensor<S, I::Out>
+    where
+        S: HasAxis<AX>,
+    {
+        let [g] = self.gradient_axes((Axis::<AX>,), (spacing,), edge);
+        g
+    }
+}
+
+impl<S: Shape, E: Scalar> Tensor<S, E> {
+    /// Writes the gradient along axis `AX` of `self` into `out` (no new
+    /// tensor is made).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Unit, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// let f = Tensor::from([1.0, 2.0, 4.0]);
+    /// let mut g = Tensor::zeros();
+    /// f.gradient_along_into::<0>(&mut g, Unit, EDGE1);
+    /// assert_eq!(g, Tensor::from([1.0, 1.5, 2.0]));
+    /// ```
+    pub fn gradient_along_into<const AX: usize>(
+        &self,
+        out: &mut Tensor<S, E>,
+        spacing: impl AxisSpacing<E::Real, <S as HasAxis<AX>>::Coords<E::Real>>,
+        edge: impl Edge,
+    ) where
+        S: HasAxis<AX>,
+    {
+        gradient_into_slice::<S, E, Axis<AX>, _, _>(
+            self.as_slice(),
+            out.as_mut_slice(),
+            (spacing,),
+            edge,
+        );
+    }
+}
+
+/// Writes the gradient along the one axis of `Sel` into a slice.
+#[inline]
+fn gradient_into_slice<S: Shape, I: Sample, Sel: AxisSelection<S> + Default, Sp, Ed: Edge>(
+    src: &[I],
+    dst: &mut [I::Out],
+    spacing: Sp,
+    edge: Ed,
+) where
+    Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+{
+    checks::<S, Sel, Ed>(&Sel::default(), &edge);
+    numpy::gradient_axis(src, dst, S::DIMS, Sel::AXES[0], spacing.grid(0), Ed::ORDER);
+}

@@ -1,0 +1,381 @@
+//! The `numpy.gradient` kernel: one axis of a flat row-major buffer, walked
+//! as `outer × len × inner`, with numpy's formulas applied operation for
+//! operation (no fused multiply-add, no reassociation), so `f64` results are
+//! numpy's bit for bit.
+//!
+//! The kernel is generic only over the sample type; shapes, axes and edge
+//! orders arrive as plain numbers, so every tensor shape shares one copy.
+
+use super::grid::Grid;
+use super::sample::Sample;
+use crate::scalar::{Real, Scalar};
+use crate::shape::axis_split;
+
+/// The real type behind the gradient of samples `I`.
+pub(crate) type Re<I> = <<I as Sample>::Out as Scalar>::Real;
+
+/// Three stencil coefficients `(a, b, c)`.
+type Abc<R> = (R, R, R);
+
+/// Positions whose interior coefficients are computed at once, on the stack,
+/// when differentiating along the contiguous axis of a non-uniform grid.
+const BLOCK: usize = 64;
+
+/// numpy's reduction of coordinates whose differences are all exactly equal
+/// to the uniform step `x[1] - x[0]`.
+#[inline]
+pub(crate) fn collapse<R: Scalar>(grid: Grid<'_, R>) -> Grid<'_, R> {
+    if let Grid::Coords(x) = grid {
+        if x.len() >= 2 {
+            let d0 = x[1] - x[0];
+            if x.windows(2).all(|w| w[1] - w[0] == d0) {
+                return Grid::Uniform(d0);
+            }
+        }
+    }
+    grid
+}
+
+/// Interior coefficients at position `i` of coordinates `x` (numpy's `a`, `b`, `c`).
+#[inline(always)]
+fn interior_coefs<R: Scalar>(x: &[R], i: usize) -> Abc<R> {
+    let dx1 = x[i] - x[i - 1];
+    let dx2 = x[i + 1] - x[i];
+    let a = -(dx2) / (dx1 * (dx1 + dx2));
+    let b = (dx2 - dx1) / (dx1 * dx2);
+    let c = dx1 / (dx2 * (dx1 + dx2));
+    (a, b, c)
+}
+
+/// The left and right edge-order-2 coefficients, each `(a, b, c)` applied to
+/// `f[0], f[1], f[2]` and to `f[n-3], f[n-2], f[n-1]`.
+#[inline]
+fn edge2_coefs<R: Scalar>(grid: Grid<'_, R>, n: usize) -> (Abc<R>, Abc<R>) {
+    match grid {
+        Grid::Uniform(h) => (
+            (
+                R::from_f64(-1.5) / h,
+                R::from_f64(2.0) / h,
+                R::from_f64(-0.5) / h,
+            ),
+            (
+                R::from_f64(0.5) / h,
+                R::from_f64(-2.0) / h,
+                R::from_f64(1.5) / h,
+            ),
+        ),
+        Grid::Coords(x) => {
+            let two = R::from_f64(2.0);
+            let (dx1, dx2) = (x[1] - x[0], x[2] - x[1]);
+            let left = (
+                -(two * dx1 + dx2) / (dx1 * (dx1 + dx2)),
+                (dx1 + dx2) / (dx1 * dx2),
+                -dx1 / (dx2 * (dx1 + dx2)),
+            );
+            let (dx1, dx2) = (x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
+            let right = (
+                (dx2) / (dx1 * (dx1 + dx2)),
+                -(dx2 + dx1) / (dx1 * dx2),
+                (two * dx2 + dx1) / (dx2 * (dx1 + dx2)),
+            );
+            (left, right)
+        }
+    }
+}
+
+/// The edge stencils of one axis, computed once per call.
+#[derive(Clone, Copy)]
+enum Edges<R> {
+    /// `(f[1] - f[0]) / dx0` and `(f[n-1] - f[n-2]) / dxn`.
+    First(Den<R>, Den<R>),
+    /// Three-point combinations at each end.
+    Second(Abc<R>, Abc<R>),
+}
+
+impl<R: Real> Edges<R> {
+    #[inline]
+    fn new(grid: Grid<'_, R>, n: usize, edge: usize) -> Self {
+        if edge == 2 {
+            let (l, r) = edge2_coefs(grid, n);
+            Edges::Second(l, r)
+        } else {
+            let (dx0, dxn) = match grid {
+                Grid::Uniform(h) => (h, h),
+                Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
+            };
+            Edges::First(Den::new(dx0), Den::new(dxn))
+        }
+    }
+}
+
+/// `d[k] = a·p[k] + b·q[k] + c·r[k]`, left to right.
+#[inline(always)]
+fn comb3<I: Sample>(d: &mut [I::Out], p: &[I], q: &[I], r: &[I], (a, b, c): (Re<I>, Re<I>, Re<I>)) {
+    let (a, b, c) = (
+        I::Out::from_real(a),
+        I::Out::from_real(b),
+        I::Out::from_real(c),
+    );
+    for (((d, p), q), r) in d.iter_mut().zip(p).zip(q).zip(r) {
+        *d = a * p.to_scalar() + b * q.to_scalar() + c * r.to_scalar();
+    }
+}
+
+/// A divisor, held as its reciprocal when that changes no bit: for a
+/// normal power of two `h`, `x * (1 / h)` and `x / h` are the same correctly
+/// rounded number, and a multiplication is several times cheaper.
+#[derive(Clone, Copy)]
+enum Den<R> {
+    Div(R),
+    Mul(R),
+}
+
+impl<R: Real> Den<R> {
+    #[inline]
+    fn new(h: R) -> Self {
+        let bits = h.to_f64().to_bits();
+        let exp = (bits >> 52) & 0x7ff;
+        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff {
+            Den::Mul(R::one() / h)
+        } else {
+            Den::Div(h)
+        }
+    }
+}
+
+impl<R: Real> Den<R> {
+    /// `x / h`.
+    #[inline(always)]
+    fn apply<E: Scalar<Real = R>>(self, x: E) -> E {
+        match self {
+            Den::Div(h) => x / E::from_real(h),
+            Den::Mul(inv) => x * E::from_real(inv),
+        }
+    }
+}
+
+/// `d[k] = (r[k] - p[k]) / h`.
+#[inline(always)]
+fn diff2<I: Sample>(d: &mut [I::Out], p: &[I], r: &[I], h: Den<Re<I>>) {
+    match h {
+        Den::Div(h) => {
+            let h = I::Out::from_real(h);
+            for ((d, p), r) in d.iter_mut().zip(p).zip(r) {
+                *d = (r.to_scalar() - p.to_scalar()) / h;
+            }
+        }
+        Den::Mul(inv) => {
+            let inv = I::Out::from_real(inv);
+            for ((d, p), r) in d.iter_mut().zip(p).zip(r) {
+                *d = (r.to_scalar() - p.to_scalar()) * inv;
+            }
+        }
+    }
+}
+
+/// The gradient of `src` (row-major, dimensions `dims`) along `axis` into
+/// `dst`, exactly as `numpy.gradient(src, spacing, axis=axis,
+/// edge_order=edge)` computes it. The caller guarantees
+/// `src.len() == dst.len() == product(dims)` and `dims[axis] > edge ≥ 1`
+/// (and coordinates of length `dims[axis]`).
+pub(crate) fn gradient_axis<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, Re<I>>,
+    edge: usize,
+) {
+    let (outer, len, inner) = axis_split(dims, axis);
+    debug_assert!(src.len() == outer * len * inner && dst.len() == src.len());
+    debug_assert!(len > edge);
+    if let Grid::Coords(x) = grid {
+        debug_assert_eq!(x.len(), len);
+    }
+    let grid = collapse(grid);
+    if inner == 1 {
+        lines(src, dst, len, grid, edge);
+    } else {
+        let block = len * inner;
+        for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
+            rows(s, d, len, inner, grid, edge);
+        }
+    }
+}
+
+/// Edges of one line or block: rows of `inner` elements at positions 0, 1, 2
+/// and n-3, n-2, n-1.
+#[inline(always)]
+fn edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, inner: usize, e: Edges<Re<I>>) {
+    let row = |i: usize| &s[i * inner..(i + 1) * inner];
+    let (first, rest) = d.split_at_mut(inner);
+    let last = &mut rest[(n - 2) * inner..];
+    match e {
+        Edges::First(dx0, dxn) => {
+            diff2(first, row(0), row(1), dx0);
+            diff2(last, row(n - 2), row(n - 1), dxn);
+        }
+        Edges::Second(left, right) => {
+            comb3(first, row(0), row(1), row(2), left);
+            comb3(last, row(n - 3), row(n - 2), row(n - 1), right);
+        }
+    }
+}
+
+/// Edges of one contiguous line (`inner == 1`), element by element.
+#[inline(always)]
+fn line_edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<Re<I>>) {
+    let f = |i: usize| s[i].to_scalar();
+    let w = |c: Re<I>| I::Out::from_real(c);
+    match e {
+        Edges::First(dx0, dxn) => {
+            d[0] = dx0.apply(f(1) - f(0));
+            d[n - 1] = dxn.apply(f(n - 1) - f(n - 2));
+        }
+        Edges::Second((a, b, c), (p, q, r)) => {
+            d[0] = w(a) * f(0) + w(b) * f(1) + w(c) * f(2);
+            d[n - 1] = w(p) * f(n - 3) + w(q) * f(n - 2) + w(r) * f(n - 1);
+        }
+    }
+}
+
+/// Along a strided axis: each position is a contiguous row of `inner` elements.
+fn rows<I: Sample>(
+    s: &[I],
+    d: &mut [I::Out],
+    n: usize,
+    inner: usize,
+    grid: Grid<'_, Re<I>>,
+    edge: usize,
+) {
+    edges(s, d, n, inner, Edges::new(grid, n, edge));
+    let row = |i: usize| &s[i * inner..(i + 1) * inner];
+    match grid {
+        Grid::Uniform(h) => {
+            let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
+            for i in 1..n - 1 {
+                diff2(
+                    &mut d[i * inner..(i + 1) * inner],
+                    row(i - 1),
+                    row(i + 1),
+                    two_h,
+                );
+            }
+        }
+        Grid::Coords(x) => {
+            for i in 1..n - 1 {
+                let abc = interior_coefs(x, i);
+                comb3(
+                    &mut d[i * inner..(i + 1) * inner],
+                    row(i - 1),
+                    row(i),
+                    row(i + 1),
+                    abc,
+                );
+            }
+        }
+    }
+}
+
+/// Along the contiguous axis: `src` is a sequence of lines of length `n`.
+fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I>>, edge: usize) {
+    let e = Edges::new(grid, n, edge);
+    match grid {
+        Grid::Uniform(h) => {
+            let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                line_edges(s, d, n, e);
+                diff2(&mut d[1..n - 1], &s[..n - 2], &s[2..], two_h);
+            }
+        }
+        Grid::Coords(x) => {
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                line_edges(s, d, n, e);
+            }
+            // Interior positions 1..n-1 in blocks: coefficients once per
+            // block, applied to every line.
+            let zero = Re::<I>::zero();
+            let mut i0 = 1;
+            while i0 < n - 1 {
+                let i1 = (i0 + BLOCK).min(n - 1);
+                let m = i1 - i0;
+                let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
+                // dx[k] = x[i0 + k] - x[i0 + k - 1], k = 0..=m: straight-line
+                // loops over slices, so the divisions vectorize.
+                let mut dx = [zero; BLOCK + 1];
+                for ((d, hi), lo) in dx[..=m].iter_mut().zip(&x[i0..=i1]).zip(&x[i0 - 1..i1]) {
+                    *d = *hi - *lo;
+                }
+                let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
+                for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
+                    let (dx1, dx2) = (w[0], w[1]);
+                    *a = -(dx2) / (dx1 * (dx1 + dx2));
+                    *b = (dx2 - dx1) / (dx1 * dx2);
+                    *c = dx1 / (dx2 * (dx1 + dx2));
+                }
+                for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                    let it = d[i0..i1]
+                        .iter_mut()
+                        .zip(&s[i0 - 1..i1 - 1])
+                        .zip(&s[i0..i1])
+                        .zip(&s[i0 + 1..i1 + 1])
+                        .zip(a[..m].iter().zip(&b[..m]).zip(&c[..m]));
+                    for ((((d, p), q), r), ((a, b), c)) in it {
+                        *d = I::Out::from_real(*a) * p.to_scalar()
+                            + I::Out::from_real(*b) * q.to_scalar()
+                            + I::Out::from_real(*c) * r.to_scalar();
+                    }
+                }
+                i0 = i1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiplying_by_an_exact_reciprocal_changes_no_bit() {
+        let xs = [
+            1.0,
+            -3.7,
+            1e-300,
+            5e-324,
+            2.2250738585072014e-308,
+            1.7976931348623157e308,
+            0.1,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for h in [
+            1.0,
+            2.0,
+            0.5,
+            0.25,
+            1024.0,
+            2f64.powi(-1000),
+            2f64.powi(1000),
+        ] {
+            let Den::Mul(inv) = Den::new(h) else {
+                panic!("{h} is a power of two")
+            };
+            for x in xs {
+                assert_eq!((x * inv).to_bits(), (x / h).to_bits(), "{x} / {h}");
+            }
+        }
+        for h in [3.0, 0.1, 25.0, f64::INFINITY, 5e-324] {
+            assert!(matches!(Den::new(h), Den::Div(_)), "{h}");
+        }
+        assert!(matches!(Den::new(0.5_f32), Den::Mul(_)));
+    }
+
+    #[test]
+    fn equal_differences_collapse_to_a_step() {
+        assert_eq!(collapse(Grid::Coords(&[1.0, 1.5, 2.0])), Grid::Uniform(0.5));
+        let x = [0.0, 0.1, 0.2, 0.3];
+        // 0.3 - 0.2 != 0.1 - 0.0 in binary: numpy keeps the coordinates.
+        assert_eq!(collapse(Grid::Coords(&x)), Grid::Coords(&x[..]));
+    }
+}

@@ -1,0 +1,8 @@
+use constgrad::stencil::{Coords, EDGE1};
+use constgrad::{Rank2, Tensor};
+
+fn main() {
+    let f = Tensor::<Rank2<3, 4>>::zeros();
+    let x = Coords::new([0.0, 1.0, 2.0, 3.0, 4.0]).unwrap();
+    let _ = f.gradient_along::<1>(x, EDGE1);
+}
