@@ -194,6 +194,17 @@ fn vmap_of_vmap_of_a_dot_product_is_a_matrix_product() {
     // in_axes: rows of `a` (axis 0) outside, columns of `b` (axis 1) inside.
     let c: Tensor<Rank2<3, 5>> = vmap(|row| vmap(|col| dot(row, col), b.in_axis::<1>()), a);
     assert_eq!(c, matmul_loop(&a, &b));
+    // The library's matmul sums in the same order, so the match is exact.
+    assert_eq!(c, a.matmul(&b));
+    // With the library's dot product inside.
+    let c3 = vmap(
+        |row: Tensor<Rank1<4>>| vmap(|col| row.dot(&col), b.in_axis::<1>()),
+        a,
+    );
+    assert_eq!(c3, a.matmul(&b));
+    // One level: a matrix-vector product.
+    let v = Tensor::from([1.0, -2.0, 0.5, 3.0]);
+    assert_eq!(vmap(|row: Tensor<Rank1<4>>| row.dot(&v), a), a.matmul(&v));
     // The same with the inner dot product itself a vmap over the shared axis.
     let c2 = vmap(
         |row| {

@@ -1,6 +1,7 @@
 //! vmap: a function of one point becomes a function of a batch.
 
 use constgrad::ad::derivative;
+use constgrad::stencil::{Coords, EDGE1};
 use constgrad::vmap::vmap;
 use constgrad::{Rank1, Scalar, Tensor};
 
@@ -26,7 +27,12 @@ pub fn run() {
     println!("== vmap: f(x) = sin(x)·exp(-x/4) at linspace(0, 5, 10) ==");
     let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
     row("x", &x);
-    row("f(x)", &vmap(f, x));
+    let y = vmap(f, x);
+    row("f(x)", &y);
+    // jnp.gradient(f(x), x): the stencil gradient of the samples.
+    let grid = Coords::new(*x.as_array()).expect("finite and increasing");
+    let [numerical] = y.gradient(grid, EDGE1);
+    row("numerical gradient", &numerical);
     // jax.vmap(jax.grad(f))(x): the derivative at every point, by forward-mode AD.
     row("automatic gradient", &vmap(|x| derivative(f, x), x));
     row("exact gradient", &vmap(f_prime, x));
