@@ -56,3 +56,8 @@ pub use shape::{
 };
 pub use tensor::Tensor;
 pub use vmap::{vmap, vmap2, vmap3, Batched, Broadcast, Mapped, VmapArg};
+
+/// The README's examples, compiled and run as doctests so they cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
