@@ -296,7 +296,9 @@ where
         .light_line_style(BLACK.mix(0.05))
         .bold_line_style(BLACK.mix(0.15))
         .draw()?;
-    let fine = 400;
+    // Segments of about 8 pixels: plotters rounds to whole pixels, and
+    // shorter segments would make the rounding show as a jagged line.
+    let fine = 100;
     let curve = (0..=fine).map(|k| {
         let x = X0 + (X1 - X0) * k as f64 / fine as f64;
         (x, exact(x))
