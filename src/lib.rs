@@ -259,6 +259,11 @@
 //! - [`error`], [`fmt`]: run-time errors and printing.
 //!
 //! `ARCHITECTURE.md` in the repository explains how the pieces fit.
+//!
+#![cfg_attr(feature = "alloc", doc = "[`HeapTensor`]: crate::HeapTensor")]
+#![cfg_attr(feature = "alloc", doc = "[`heap`]: crate::heap")]
+#![cfg_attr(not(feature = "alloc"), doc = "[`HeapTensor`]: #heap-tensors")]
+#![cfg_attr(not(feature = "alloc"), doc = "[`heap`]: #heap-tensors")]
 
 #[cfg(feature = "std")]
 extern crate std;

@@ -12,7 +12,7 @@ use crate::shape::{HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, R
 ///
 /// A tensor is `Copy` when its elements are; it lives on the stack (or inside
 /// whatever holds it). For fields too large for the stack see
-/// [`crate::HeapTensor`].
+/// [`HeapTensor`](crate#heap-tensors) (feature `alloc`).
 ///
 /// # Example
 ///

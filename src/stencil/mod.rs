@@ -62,7 +62,7 @@
 //!
 //! # Large fields
 //!
-//! With feature `alloc`, [`crate::HeapTensor`] has the same methods, plus
+//! With feature `alloc`, [`HeapTensor`](crate#heap-tensors) has the same methods, plus
 //! `…_into` forms that write into caller-provided tensors; none of them
 //! makes a temporary of the whole field.
 //!
