@@ -273,6 +273,7 @@ extern crate alloc;
 
 pub mod ad;
 mod approx_eq;
+mod const_msg;
 pub mod dual;
 pub mod error;
 pub mod fmt;

@@ -103,10 +103,11 @@ use numpy::Re;
 /// call is monomorphized).
 #[inline(always)]
 pub(crate) fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
-    const {
-        let () = DistinctAxes::<S, Sel>::OK;
-        let () = EdgeFits::<S, Sel, Ed>::OK;
-    }
+    // Constants named in a function body are evaluated whenever the function
+    // is instantiated (no `const { }` block needed, and one note less in the
+    // error).
+    let () = DistinctAxes::<S, Sel>::OK;
+    let () = EdgeFits::<S, Sel, Ed>::OK;
 }
 
 /// The gradients of `src` along the axes of `Sel`, each written by `write`
