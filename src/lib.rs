@@ -48,7 +48,7 @@
 //! Shapes that do not fit are rejected by `cargo check`, with a message
 //! that names both shapes:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0277
 //! use constgrad::Tensor;
 //!
 //! let a = Tensor::from([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]); // 2 × 3
@@ -56,7 +56,7 @@
 //! let _ = a.matmul(&b); // error: the left matrix has 3 columns, so the right operand needs 3 rows
 //! ```
 //!
-//! ```compile_fail
+//! ```compile_fail,E0277
 //! use constgrad::Tensor;
 //!
 //! let a = Tensor::from([1.0, 2.0, 3.0]);
