@@ -59,6 +59,16 @@ impl<S: Shape, E: Copy> HeapTensor<S, E> {
     /// # Errors
     ///
     /// [`crate::ShapeError::Length`] when `values.len() != S::NUMEL`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{HeapTensor, Rank2};
+    ///
+    /// let t = HeapTensor::<Rank2<2, 2>>::try_from_slice(&[1.0, 2.0, 3.0, 4.0]).unwrap();
+    /// assert_eq!(t[[1, 0]], 3.0);
+    /// assert!(HeapTensor::<Rank2<2, 2>>::try_from_slice(&[1.0]).is_err());
+    /// ```
     pub fn try_from_slice(values: &[E]) -> Result<Self, crate::ShapeError> {
         if values.len() != S::NUMEL {
             return Err(crate::ShapeError::Length {
@@ -88,6 +98,16 @@ impl<S: Shape, E: Copy> HeapTensor<S, E> {
     }
 
     /// Copies an inline tensor to the heap.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{HeapTensor, Tensor};
+    ///
+    /// let t = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// let h = HeapTensor::from_tensor(&t);
+    /// assert_eq!(h.to_tensor(), t);
+    /// ```
     #[must_use]
     pub fn from_tensor(t: &Tensor<S, E>) -> Self {
         let s = t.as_slice();
@@ -129,6 +149,15 @@ impl<S: Shape, E: Copy> HeapTensor<S, E> {
     }
 
     /// Applies `f` to every element into a new heap tensor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{HeapTensor, Rank1};
+    ///
+    /// let h = HeapTensor::<Rank1<3>>::from_flat_fn(|k| k as f64);
+    /// assert_eq!(h.map(|x| 2.0 * x).as_slice(), &[0.0, 2.0, 4.0]);
+    /// ```
     #[must_use]
     pub fn map<F: Copy>(&self, mut f: impl FnMut(E) -> F) -> HeapTensor<S, F> {
         HeapTensor::from_flat_fn(|k| f(self.data[k]))

@@ -36,6 +36,7 @@
 //! assert_eq!(p[[3, 1, 2]], t[[1, 2, 3]]);
 //! ```
 
+use crate::const_msg::Msg;
 use crate::scalar::Scalar;
 use crate::shape::{Rank1, Rank2, Rank3, Rank4, Shape};
 use crate::tensor::Tensor;
@@ -455,16 +456,29 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[must_use]
     pub fn permute_into<P: Axes, S2: Shape>(&self) -> Tensor<S2, E> {
         const {
-            assert!(
-                is_permutation(P::PERM, S::RANK),
-                "permute_into: the axes list is not a permutation of the input's axes \
-                 (it must name every axis from 0 to rank - 1 exactly once)"
-            );
-            assert!(
-                is_permuted_shape(S::DIMS, P::PERM, S2::DIMS),
-                "permute_into: the output shape is not the input shape with its axes \
-                 permuted (axis i of the output must have the length of input axis PERM[i])"
-            );
+            if !is_permutation(P::PERM, S::RANK) {
+                let m = Msg::new()
+                    .s("permute_into: the axes ")
+                    .list(P::PERM)
+                    .s(" are not a permutation of the ")
+                    .n(S::RANK)
+                    .s(" axes of ")
+                    .shape(S::DIMS)
+                    .s(" (name every axis from 0 to rank - 1 exactly once)");
+                m.fail();
+            }
+            if !is_permuted_shape(S::DIMS, P::PERM, S2::DIMS) {
+                let m = Msg::new()
+                    .s("permute_into: ")
+                    .shape(S::DIMS)
+                    .s(" with its axes in the order ")
+                    .list(P::PERM)
+                    .s(" has shape ")
+                    .permuted_shape(S::DIMS, P::PERM)
+                    .s(", not ")
+                    .shape(S2::DIMS);
+                m.fail();
+            }
         };
         self.permute_unchecked::<P, S2>()
     }
@@ -501,10 +515,19 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[must_use]
     pub fn reshape<S2: Shape>(&self) -> Tensor<S2, E> {
         const {
-            assert!(
-                S::NUMEL == S2::NUMEL,
-                "reshape: the new shape must have the same number of elements as the old one"
-            );
+            if S::NUMEL != S2::NUMEL {
+                let m = Msg::new()
+                    .s("reshape: ")
+                    .shape(S::DIMS)
+                    .s(" has ")
+                    .n(S::NUMEL)
+                    .s(" elements but ")
+                    .shape(S2::DIMS)
+                    .s(" has ")
+                    .n(S2::NUMEL)
+                    .s("; a reshape must keep the number of elements");
+                m.fail();
+            }
         };
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| s[k])
@@ -526,10 +549,18 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[must_use]
     pub fn flatten<const N: usize>(&self) -> Tensor<Rank1<N>, E> {
         const {
-            assert!(
-                S::NUMEL == N,
-                "flatten: the vector length must equal the tensor's number of elements"
-            );
+            if S::NUMEL != N {
+                let m = Msg::new()
+                    .s("flatten: ")
+                    .shape(S::DIMS)
+                    .s(" has ")
+                    .n(S::NUMEL)
+                    .s(" elements, so the vector must have length ")
+                    .n(S::NUMEL)
+                    .s(", not ")
+                    .n(N);
+                m.fail();
+            }
         };
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| s[k])

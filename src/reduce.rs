@@ -64,6 +64,14 @@ fn extreme<E: Scalar>(len: usize, at: impl Fn(usize) -> E, better: impl Fn(E, E)
 
 impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// The sum of all elements (0 for an empty tensor).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([[1.0, 2.0], [3.0, 4.0]]).sum(), 10.0);
+    /// ```
     #[inline]
     #[must_use]
     pub fn sum(&self) -> E {
@@ -71,6 +79,14 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The product of all elements (1 for an empty tensor).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([1.0, 2.0, 3.0, 4.0]).product(), 24.0);
+    /// ```
     #[inline]
     #[must_use]
     pub fn product(&self) -> E {
@@ -78,6 +94,14 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The smallest element (NaN if any element is NaN).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([3.0, -1.0, 2.0]).min(), -1.0);
+    /// ```
     #[inline]
     #[must_use]
     pub fn min(&self) -> E {
@@ -87,6 +111,14 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The largest element (NaN if any element is NaN).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([3.0, -1.0, 2.0]).max(), 3.0);
+    /// ```
     #[inline]
     #[must_use]
     pub fn max(&self) -> E {
@@ -96,6 +128,14 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The arithmetic mean of all elements.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// assert_eq!(Tensor::from([1.0, 2.0, 6.0]).mean(), 3.0);
+    /// ```
     #[inline]
     #[must_use]
     pub fn mean(&self) -> E {
@@ -141,6 +181,15 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// Multiplies along axis `AX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// assert_eq!(t.product_axis::<0>(), Tensor::from([3.0, 8.0]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn product_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
@@ -151,6 +200,15 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The smallest element along axis `AX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t = Tensor::from([[1.0, 5.0], [3.0, 4.0]]);
+    /// assert_eq!(t.min_axis::<0>(), Tensor::from([1.0, 4.0]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn min_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
@@ -162,6 +220,15 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The largest element along axis `AX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t = Tensor::from([[1.0, 5.0], [3.0, 4.0]]);
+    /// assert_eq!(t.max_axis::<1>(), Tensor::from([5.0, 4.0]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn max_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
@@ -173,6 +240,15 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The mean along axis `AX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t = Tensor::from([[1.0, 2.0], [3.0, 6.0]]);
+    /// assert_eq!(t.mean_axis::<1>(), Tensor::from([1.5, 4.5]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn mean_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>

@@ -412,6 +412,33 @@ axis_entry!([A B C D F G], 3, D, [A B C F G]);
 axis_entry!([A B C D F G], 4, F, [A B C D G]);
 axis_entry!([A B C D F G], 5, G, [A B C D F]);
 
+/// `AxisOfLen<AX, N>` for an axis `AX` that the shape does not have, bounded by
+/// the unsatisfiable `Self: HasAxis<AX>`: it never holds. With it, a vmap
+/// argument mapped along a missing axis reports "axis AX is out of range"
+/// (the failed bound) instead of "batch size _" (no impl, so no batch size to
+/// infer). `do_not_recommend` keeps these impls out of the "other impls"
+/// lists. Axes up to 5 are covered; `Rank0` is not (its bound would have no
+/// generic parameter, and a trivially false bound is an error).
+macro_rules! missing_axis {
+    ($dims:tt, $($ax:literal)+) => {$(
+        missing_axis!(@one $dims, $ax);
+    )+};
+    (@one [$($d:ident)*], $ax:literal) => {
+        #[diagnostic::do_not_recommend]
+        impl<const N: usize $(, const $d: usize)*> AxisOfLen<$ax, N> for rank_ty!($($d)*)
+        where
+            Self: HasAxis<$ax>,
+        {
+        }
+    };
+}
+
+missing_axis!([A], 1 2 3 4 5);
+missing_axis!([A B], 2 3 4 5);
+missing_axis!([A B C], 3 4 5);
+missing_axis!([A B C D], 4 5);
+missing_axis!([A B C D F], 5);
+
 /// `Prepend<N>` for one rank (the dimensions of the smaller shape).
 macro_rules! prepend_entry {
     ([$($d:ident)*]) => {

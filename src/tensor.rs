@@ -12,7 +12,7 @@ use crate::shape::{HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, R
 ///
 /// A tensor is `Copy` when its elements are; it lives on the stack (or inside
 /// whatever holds it). For fields too large for the stack see
-/// [`crate::HeapTensor`].
+/// [`HeapTensor`](crate#heap-tensors) (feature `alloc`).
 ///
 /// # Example
 ///
@@ -193,6 +193,14 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     }
 
     /// The dimensions, outermost first (`&[]` for rank 0).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{Rank2, Tensor};
+    ///
+    /// assert_eq!(Tensor::<Rank2<2, 3>>::zeros().dims(), &[2, 3]);
+    /// ```
     #[inline]
     #[must_use]
     pub const fn dims(&self) -> &'static [usize] {
@@ -217,6 +225,16 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     }
 
     /// The element at a multi-index, mutably, or `None` when out of bounds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let mut t = Tensor::from([1.0, 2.0]);
+    /// *t.get_mut([1]).unwrap() = 5.0;
+    /// assert_eq!(t, Tensor::from([1.0, 5.0]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn get_mut(&mut self, index: S::Index) -> Option<&mut E> {
@@ -224,12 +242,31 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     }
 
     /// Iterates over the elements in row-major order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    /// assert_eq!(t.iter().copied().collect::<Vec<_>>(), [1.0, 2.0, 3.0, 4.0]);
+    /// ```
     #[inline]
     pub fn iter(&self) -> core::slice::Iter<'_, E> {
         self.as_slice().iter()
     }
 
     /// Iterates mutably over the elements in row-major order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let mut t = Tensor::from([1.0, 2.0]);
+    /// t.iter_mut().for_each(|x| *x *= 10.0);
+    /// assert_eq!(t, Tensor::from([10.0, 20.0]));
+    /// ```
     #[inline]
     pub fn iter_mut(&mut self) -> core::slice::IterMut<'_, E> {
         self.as_mut_slice().iter_mut()
@@ -393,6 +430,14 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// All ones.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{Rank1, Tensor};
+    ///
+    /// assert_eq!(Tensor::<Rank1<3>>::ones(), Tensor::from([1.0, 1.0, 1.0]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn ones() -> Self {
@@ -400,6 +445,15 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     }
 
     /// The values without derivatives: `re()` of every element.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{Dual, Tensor};
+    ///
+    /// let t = Tensor::from([Dual::<f64>::new(1.0, 1.0), Dual::new(2.0, 0.0)]);
+    /// assert_eq!(t.re(), Tensor::from([1.0, 2.0]));
+    /// ```
     #[inline]
     #[must_use]
     pub fn re(&self) -> Tensor<S, E::Real> {

@@ -1,6 +1,7 @@
 //! Axis selections ([`Axis`], tuples of them, [`AllAxes`]), edge orders
 //! ([`EdgeOrder`]) and the compile-time checks that go with them.
 
+use crate::const_msg::Msg;
 use crate::shape::{HasAxis, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape};
 
 /// Names axis `A` in an axis selection: `(Axis::<0>, Axis::<2>)` is numpy's
@@ -46,25 +47,31 @@ pub struct DistinctAxes<S, Sel>(core::marker::PhantomData<(S, Sel)>);
 
 impl<S: Shape, Sel: AxisSelection<S>> DistinctAxes<S, Sel> {
     /// Evaluating this fails to compile when an axis is named twice.
-    pub const OK: () = assert!(
-        distinct(Sel::AXES),
-        "an axis is named twice in the axis selection: each axis may appear at most once"
-    );
+    pub const OK: () = if let Some(ax) = repeated(Sel::AXES) {
+        let m = Msg::new()
+            .s("axis ")
+            .n(ax)
+            .s(" is named twice in the axis selection ")
+            .list(Sel::AXES)
+            .s("; each axis may appear at most once");
+        m.fail();
+    };
 }
 
-const fn distinct(a: &[usize]) -> bool {
+/// The first axis named twice in `a`, if any.
+const fn repeated(a: &[usize]) -> Option<usize> {
     let mut i = 0;
     while i < a.len() {
         let mut j = i + 1;
         while j < a.len() {
             if a[i] == a[j] {
-                return false;
+                return Some(a[i]);
             }
             j += 1;
         }
         i += 1;
     }
-    true
+    None
 }
 
 macro_rules! selection_tuple {
@@ -164,21 +171,35 @@ pub struct EdgeFits<S, Sel, Ed>(core::marker::PhantomData<(S, Sel, Ed)>);
 
 impl<S: Shape, Sel: AxisSelection<S>, Ed: Edge> EdgeFits<S, Sel, Ed> {
     /// Evaluating this fails to compile when an axis is too short.
-    pub const OK: () = assert!(
-        shortest(S::DIMS, Sel::AXES) > Ed::ORDER,
-        "an axis is too short for the stencil: numpy.gradient needs at least edge_order + 1 points along every differentiated axis"
-    );
+    pub const OK: () = {
+        let ax = shortest_axis(S::DIMS, Sel::AXES);
+        if S::DIMS[ax] <= Ed::ORDER {
+            let m = Msg::new()
+                .s("axis ")
+                .n(ax)
+                .s(" of ")
+                .shape(S::DIMS)
+                .s(" has ")
+                .n(S::DIMS[ax])
+                .s(" points, too few for numpy.gradient with edge_order ")
+                .n(Ed::ORDER)
+                .s(" (it needs at least edge_order + 1 = ")
+                .n(Ed::ORDER + 1)
+                .s(")");
+            m.fail();
+        }
+    };
 }
 
-/// The shortest of the selected axes.
-pub(crate) const fn shortest(dims: &[usize], axes: &[usize]) -> usize {
-    let mut m = usize::MAX;
-    let mut i = 0;
+/// The shortest of the selected axes (the first of them on a tie).
+pub(crate) const fn shortest_axis(dims: &[usize], axes: &[usize]) -> usize {
+    let mut best = axes[0];
+    let mut i = 1;
     while i < axes.len() {
-        if dims[axes[i]] < m {
-            m = dims[axes[i]];
+        if dims[axes[i]] < dims[best] {
+            best = axes[i];
         }
         i += 1;
     }
-    m
+    best
 }

@@ -114,7 +114,10 @@ impl<R: Real, const N: usize> Coords<R, N> {
 ///
 /// # Example
 ///
-/// ```
+/// With feature `alloc` (for `HeapTensor`):
+///
+#[cfg_attr(feature = "alloc", doc = "```")]
+#[cfg_attr(not(feature = "alloc"), doc = "```ignore")]
 /// use constgrad::stencil::{CoordsRef, EDGE1};
 /// use constgrad::{HeapTensor, Rank1};
 ///

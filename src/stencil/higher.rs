@@ -3,11 +3,12 @@
 //! edges, on uniform and non-uniform grids (weights from
 //! [`super::fornberg`]), and the Laplacian of fields of rank 1 to 3.
 
-use super::axes::{shortest, AllAxes, Axis, AxisSelection};
+use super::axes::{shortest_axis, AllAxes, Axis, AxisSelection};
 use super::fornberg::{weights, MAX_POINTS};
 use super::grid::{AxisSpacing, Grid, Spacings};
 use super::numpy::{collapse, Re};
 use super::sample::Sample;
+use crate::const_msg::Msg;
 use crate::scalar::Scalar;
 use crate::shape::{axis_split, HasAxis, Rank1, Rank2, Rank3, Shape};
 use crate::tensor::Tensor;
@@ -48,15 +49,34 @@ pub struct AccuracyFits<S, Sel, A, const D: usize>(core::marker::PhantomData<(S,
 
 impl<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize> AccuracyFits<S, Sel, A, D> {
     /// Evaluating this fails to compile when the order is not 2, 4, 6 or 8.
-    pub const ORDER_OK: () = assert!(
-        A::P == 2 || A::P == 4 || A::P == 6 || A::P == 8,
-        "the accuracy order must be 2, 4, 6 or 8"
-    );
+    pub const ORDER_OK: () = if !(A::P == 2 || A::P == 4 || A::P == 6 || A::P == 8) {
+        let m = Msg::new()
+            .s("accuracy order ")
+            .n(A::P)
+            .s(" is not one of 2, 4, 6 or 8");
+        m.fail();
+    };
     /// Evaluating this fails to compile when an axis is too short.
-    pub const LEN_OK: () = assert!(
-        shortest(S::DIMS, Sel::AXES) >= A::P + D,
-        "an axis is too short for the stencil: an order-P stencil of the D-th derivative needs P + D points along the axis"
-    );
+    pub const LEN_OK: () = {
+        let ax = shortest_axis(S::DIMS, Sel::AXES);
+        if S::DIMS[ax] < A::P + D {
+            let m = Msg::new()
+                .s("axis ")
+                .n(ax)
+                .s(" of ")
+                .shape(S::DIMS)
+                .s(" has ")
+                .n(S::DIMS[ax])
+                .s(" points, too few for an order-")
+                .n(A::P)
+                .s(" stencil of derivative ")
+                .n(D)
+                .s(" (it needs at least order + derivative = ")
+                .n(A::P + D)
+                .s(")");
+            m.fail();
+        }
+    };
 }
 
 /// The compile-time checks of a higher-order stencil of derivative `D`.
@@ -64,10 +84,9 @@ impl<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize> Accuracy
 pub(crate) fn acc_checks<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize>(
     _: &A,
 ) -> usize {
-    const {
-        let () = AccuracyFits::<S, Sel, A, D>::ORDER_OK;
-        let () = AccuracyFits::<S, Sel, A, D>::LEN_OK;
-    }
+    // Evaluated whenever this function is instantiated.
+    let () = AccuracyFits::<S, Sel, A, D>::ORDER_OK;
+    let () = AccuracyFits::<S, Sel, A, D>::LEN_OK;
     A::P
 }
 

@@ -62,7 +62,7 @@
 //!
 //! # Large fields
 //!
-//! With feature `alloc`, [`crate::HeapTensor`] has the same methods, plus
+//! With feature `alloc`, [`HeapTensor`](crate#heap-tensors) has the same methods, plus
 //! `…_into` forms that write into caller-provided tensors; none of them
 //! makes a temporary of the whole field.
 //!
@@ -103,10 +103,11 @@ use numpy::Re;
 /// call is monomorphized).
 #[inline(always)]
 pub(crate) fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
-    const {
-        let () = DistinctAxes::<S, Sel>::OK;
-        let () = EdgeFits::<S, Sel, Ed>::OK;
-    }
+    // Constants named in a function body are evaluated whenever the function
+    // is instantiated (no `const { }` block needed, and one note less in the
+    // error).
+    let () = DistinctAxes::<S, Sel>::OK;
+    let () = EdgeFits::<S, Sel, Ed>::OK;
 }
 
 /// The gradients of `src` along the axes of `Sel`, each written by `write`
