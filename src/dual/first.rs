@@ -40,6 +40,7 @@ use crate::tensor::Tensor;
 /// assert_eq!(f.eps, [3.0 + 2.0_f64.cos(), 2.0]);
 /// assert_eq!(2.0 * x + 1.0, Dual::new(5.0, [2.0, 0.0]));
 /// ```
+#[repr(C)]
 pub struct Dual<T: Scalar, S: Tangent = Rank0> {
     /// The value.
     pub re: T,
