@@ -7,6 +7,13 @@
 //! - derivative of `sin(x)·exp(-x/4)` at 1024 points.
 //!
 //! `cargo bench --bench ad -- --warm-up-time 1 --measurement-time 3`
+//!
+//! Two hand-written references per gradient and Jacobian: `hand` computes the
+//! derivatives only, `hand-value-and-*` the value as well. Forward mode
+//! always computes the value (`grad` just drops it), so the second is the
+//! like-for-like comparison; the first shows the price of that value. Both
+//! use the same formula as the generic function and read their input through
+//! `black_box`.
 
 use std::hint::black_box;
 
@@ -136,6 +143,18 @@ fn arm_jac_hand(v: &[f64; 2]) -> [[f64; 2]; 2] {
     [[-s0 - 0.7 * s01, -0.7 * s01], [c0 + 0.7 * c01, 0.7 * c01]]
 }
 
+/// Value and Jacobian of the arm, sharing the four sines and cosines.
+#[inline]
+fn arm_value_and_jac_hand(v: &[f64; 2]) -> ([f64; 2], [[f64; 2]; 2]) {
+    let [t0, t1] = *v;
+    let (s0, c0) = t0.sin_cos();
+    let (s01, c01) = (t0 + t1).sin_cos();
+    (
+        [c0 + 0.7 * c01, s0 + 0.7 * s01],
+        [[-s0 - 0.7 * s01, -0.7 * s01], [c0 + 0.7 * c01, 0.7 * c01]],
+    )
+}
+
 #[inline]
 fn damped<T: RealArith<f64>>(x: T) -> T {
     x.sin() * (x * -0.25).exp()
@@ -215,6 +234,12 @@ fn bench_grad<const N: usize>(c: &mut Criterion, name: &str, x0: [f64; N]) {
         b.iter(|| grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
     });
     g.bench_function("hand", |b| b.iter(|| rosen_grad_hand(black_box(&x0))));
+    g.bench_function("hand-value-and-grad", |b| {
+        b.iter(|| {
+            let x = black_box(&x0);
+            (rosen_f64(x), rosen_grad_hand(x))
+        })
+    });
     g.bench_function("num-dual", |b| {
         b.iter(|| num_dual::gradient(rosen_nd::<N, _>, black_box(&xs)))
     });
@@ -284,6 +309,12 @@ fn jacobians(c: &mut Criterion) {
         b.iter(|| -> Tensor<Rank2<3, 3>> { jacobian(lorenz, black_box(xt)) })
     });
     g.bench_function("hand", |b| b.iter(|| lorenz_jac_hand(black_box(&x0))));
+    g.bench_function("hand-value-and-jacobian", |b| {
+        b.iter(|| {
+            let x = black_box(&x0);
+            (lorenz_f64(x), lorenz_jac_hand(x))
+        })
+    });
     g.bench_function("num-dual", |b| {
         b.iter(|| num_dual::jacobian(lorenz_nd, black_box(&xs)))
     });
@@ -309,6 +340,9 @@ fn jacobians(c: &mut Criterion) {
         b.iter(|| -> Tensor<Rank2<2, 2>> { jacobian(arm, black_box(xt)) })
     });
     g.bench_function("hand", |b| b.iter(|| arm_jac_hand(black_box(&x0))));
+    g.bench_function("hand-value-and-jacobian", |b| {
+        b.iter(|| arm_value_and_jac_hand(black_box(&x0)))
+    });
     g.bench_function("num-dual", |b| {
         b.iter(|| num_dual::jacobian(arm_nd, black_box(&xs)))
     });
