@@ -8,16 +8,20 @@
 //!
 //! `cargo bench --bench ad -- --warm-up-time 1 --measurement-time 3`
 //!
-//! Two hand-written references per gradient and Jacobian: `hand` computes the
-//! derivatives only, `hand-value-and-*` the value as well. Forward mode
-//! always computes the value (`grad` just drops it), so the second is the
-//! like-for-like comparison; the first shows the price of that value. Both
-//! use the same formula as the generic function and read their input through
-//! `black_box`.
+//! Gradients and Jacobians are measured in two pairings: `constgrad` (`grad`,
+//! `jacobian`) against `hand` (derivatives only), and
+//! `constgrad-value-and-*` (`value_and_grad`, `value_and_jacobian`) against
+//! `hand-value-and-*` (the value as well). Forward mode carries the value
+//! through every operation; `grad` drops it and the compiler removes the
+//! value arithmetic the derivatives do not need. The hand-written code uses
+//! the same formula as the generic function and reads its input through
+//! `black_box`, as the others do.
 
 use std::hint::black_box;
 
-use constgrad::ad::{derivative, grad, hessian, hessian_nested, jacobian};
+use constgrad::ad::{
+    derivative, grad, hessian, hessian_nested, jacobian, value_and_grad, value_and_jacobian,
+};
 use constgrad::dual::{Dual, Dual2};
 use constgrad::{Rank1, Rank2, RealArith, Tensor};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -233,6 +237,9 @@ fn bench_grad<const N: usize>(c: &mut Criterion, name: &str, x0: [f64; N]) {
     g.bench_function("constgrad", |b| {
         b.iter(|| grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
     });
+    g.bench_function("constgrad-value-and-grad", |b| {
+        b.iter(|| value_and_grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
+    });
     g.bench_function("hand", |b| b.iter(|| rosen_grad_hand(black_box(&x0))));
     g.bench_function("hand-value-and-grad", |b| {
         b.iter(|| {
@@ -308,6 +315,11 @@ fn jacobians(c: &mut Criterion) {
     g.bench_function("constgrad", |b| {
         b.iter(|| -> Tensor<Rank2<3, 3>> { jacobian(lorenz, black_box(xt)) })
     });
+    g.bench_function("constgrad-value-and-jacobian", |b| {
+        b.iter(|| -> (Tensor<Rank1<3>>, Tensor<Rank2<3, 3>>) {
+            value_and_jacobian(lorenz, black_box(xt))
+        })
+    });
     g.bench_function("hand", |b| b.iter(|| lorenz_jac_hand(black_box(&x0))));
     g.bench_function("hand-value-and-jacobian", |b| {
         b.iter(|| {
@@ -335,9 +347,16 @@ fn jacobians(c: &mut Criterion) {
             assert!((nd[(o, i)] - hand[o][i]).abs() < 1e-12);
         }
     }
+    let (hv, hj) = arm_value_and_jac_hand(&x0);
+    assert_eq!((hv, hj), (arm_f64(&x0), hand));
     let mut g = c.benchmark_group("jacobian_arm_2x2");
     g.bench_function("constgrad", |b| {
         b.iter(|| -> Tensor<Rank2<2, 2>> { jacobian(arm, black_box(xt)) })
+    });
+    g.bench_function("constgrad-value-and-jacobian", |b| {
+        b.iter(|| -> (Tensor<Rank1<2>>, Tensor<Rank2<2, 2>>) {
+            value_and_jacobian(arm, black_box(xt))
+        })
     });
     g.bench_function("hand", |b| b.iter(|| arm_jac_hand(black_box(&x0))));
     g.bench_function("hand-value-and-jacobian", |b| {
