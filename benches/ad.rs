@@ -7,10 +7,21 @@
 //! - derivative of `sin(x)·exp(-x/4)` at 1024 points.
 //!
 //! `cargo bench --bench ad -- --warm-up-time 1 --measurement-time 3`
+//!
+//! Gradients and Jacobians are measured in two pairings: `constgrad` (`grad`,
+//! `jacobian`) against `hand` (derivatives only), and
+//! `constgrad-value-and-*` (`value_and_grad`, `value_and_jacobian`) against
+//! `hand-value-and-*` (the value as well). Forward mode carries the value
+//! through every operation; `grad` drops it and the compiler removes the
+//! value arithmetic the derivatives do not need. The hand-written code uses
+//! the same formula as the generic function and reads its input through
+//! `black_box`, as the others do.
 
 use std::hint::black_box;
 
-use constgrad::ad::{derivative, grad, hessian, hessian_nested, jacobian};
+use constgrad::ad::{
+    derivative, grad, hessian, hessian_nested, jacobian, value_and_grad, value_and_jacobian,
+};
 use constgrad::dual::{Dual, Dual2};
 use constgrad::{Rank1, Rank2, RealArith, Tensor};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -136,6 +147,18 @@ fn arm_jac_hand(v: &[f64; 2]) -> [[f64; 2]; 2] {
     [[-s0 - 0.7 * s01, -0.7 * s01], [c0 + 0.7 * c01, 0.7 * c01]]
 }
 
+/// Value and Jacobian of the arm, sharing the four sines and cosines.
+#[inline]
+fn arm_value_and_jac_hand(v: &[f64; 2]) -> ([f64; 2], [[f64; 2]; 2]) {
+    let [t0, t1] = *v;
+    let (s0, c0) = t0.sin_cos();
+    let (s01, c01) = (t0 + t1).sin_cos();
+    (
+        [c0 + 0.7 * c01, s0 + 0.7 * s01],
+        [[-s0 - 0.7 * s01, -0.7 * s01], [c0 + 0.7 * c01, 0.7 * c01]],
+    )
+}
+
 #[inline]
 fn damped<T: RealArith<f64>>(x: T) -> T {
     x.sin() * (x * -0.25).exp()
@@ -214,7 +237,16 @@ fn bench_grad<const N: usize>(c: &mut Criterion, name: &str, x0: [f64; N]) {
     g.bench_function("constgrad", |b| {
         b.iter(|| grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
     });
+    g.bench_function("constgrad-value-and-grad", |b| {
+        b.iter(|| value_and_grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
+    });
     g.bench_function("hand", |b| b.iter(|| rosen_grad_hand(black_box(&x0))));
+    g.bench_function("hand-value-and-grad", |b| {
+        b.iter(|| {
+            let x = black_box(&x0);
+            (rosen_f64(x), rosen_grad_hand(x))
+        })
+    });
     g.bench_function("num-dual", |b| {
         b.iter(|| num_dual::gradient(rosen_nd::<N, _>, black_box(&xs)))
     });
@@ -283,7 +315,18 @@ fn jacobians(c: &mut Criterion) {
     g.bench_function("constgrad", |b| {
         b.iter(|| -> Tensor<Rank2<3, 3>> { jacobian(lorenz, black_box(xt)) })
     });
+    g.bench_function("constgrad-value-and-jacobian", |b| {
+        b.iter(|| -> (Tensor<Rank1<3>>, Tensor<Rank2<3, 3>>) {
+            value_and_jacobian(lorenz, black_box(xt))
+        })
+    });
     g.bench_function("hand", |b| b.iter(|| lorenz_jac_hand(black_box(&x0))));
+    g.bench_function("hand-value-and-jacobian", |b| {
+        b.iter(|| {
+            let x = black_box(&x0);
+            (lorenz_f64(x), lorenz_jac_hand(x))
+        })
+    });
     g.bench_function("num-dual", |b| {
         b.iter(|| num_dual::jacobian(lorenz_nd, black_box(&xs)))
     });
@@ -304,11 +347,21 @@ fn jacobians(c: &mut Criterion) {
             assert!((nd[(o, i)] - hand[o][i]).abs() < 1e-12);
         }
     }
+    let (hv, hj) = arm_value_and_jac_hand(&x0);
+    assert_eq!((hv, hj), (arm_f64(&x0), hand));
     let mut g = c.benchmark_group("jacobian_arm_2x2");
     g.bench_function("constgrad", |b| {
         b.iter(|| -> Tensor<Rank2<2, 2>> { jacobian(arm, black_box(xt)) })
     });
+    g.bench_function("constgrad-value-and-jacobian", |b| {
+        b.iter(|| -> (Tensor<Rank1<2>>, Tensor<Rank2<2, 2>>) {
+            value_and_jacobian(arm, black_box(xt))
+        })
+    });
     g.bench_function("hand", |b| b.iter(|| arm_jac_hand(black_box(&x0))));
+    g.bench_function("hand-value-and-jacobian", |b| {
+        b.iter(|| arm_value_and_jac_hand(black_box(&x0)))
+    });
     g.bench_function("num-dual", |b| {
         b.iter(|| num_dual::jacobian(arm_nd, black_box(&xs)))
     });

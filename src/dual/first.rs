@@ -40,6 +40,12 @@ use crate::tensor::Tensor;
 /// assert_eq!(f.eps, [3.0 + 2.0_f64.cos(), 2.0]);
 /// assert_eq!(2.0 * x + 1.0, Dual::new(5.0, [2.0, 0.0]));
 /// ```
+// `repr(C)`: the value first, then the tangent, in declaration order. With
+// the layout rustc picked (tangent first) a function that is not inlined read
+// its by-pointer `Tensor<_, Dual<_>>` argument with 16-byte loads straddling
+// the caller's 8- and 16-byte stores (a failed store-to-load forward per
+// call): 12.3 ns against 5.8 ns per call for a 2-variable Rosenbrock.
+#[repr(C)]
 pub struct Dual<T: Scalar, S: Tangent = Rank0> {
     /// The value.
     pub re: T,

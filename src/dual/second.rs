@@ -38,6 +38,9 @@ use crate::tensor::Tensor;
 /// assert_eq!(f.grad, [12.0, 9.0]);
 /// assert_eq!(f.hess, [[4.0, 6.0], [6.0, 0.0]]);
 /// ```
+// `repr(C)` for the same reason as `Dual`: value, gradient, Hessian in
+// declaration order, so by-pointer arguments are read as they were written.
+#[repr(C)]
 pub struct Dual2<T: Scalar, S: Tangent = Rank0> {
     /// The value.
     pub re: T,
