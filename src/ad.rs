@@ -55,7 +55,7 @@ use crate::dual::{Dual, Dual2, Tangent};
 use crate::scalar::Scalar;
 #[cfg(doc)]
 use crate::shape::Concat;
-use crate::shape::{Rank0, Shape};
+use crate::shape::{for_rank_pairs, rank_ty, Rank0, Shape};
 use crate::tensor::Tensor;
 
 /// What a function differentiated by [`grad`], [`value_and_grad`] or
@@ -118,45 +118,18 @@ impl<D: Scalar> ScalarOutput<D> for Tensor<Rank0, D> {
 )]
 pub trait JacobianShape<In: Shape, J: Shape>: Shape {}
 
-/// Names a rank marker from a list of dimension parameters.
-macro_rules! rank_ty {
-    () => { crate::Rank0 };
-    ($a:ident) => { crate::Rank1<$a> };
-    ($a:ident $b:ident) => { crate::Rank2<$a, $b> };
-    ($a:ident $b:ident $c:ident) => { crate::Rank3<$a, $b, $c> };
-    ($a:ident $b:ident $c:ident $d:ident) => { crate::Rank4<$a, $b, $c, $d> };
-    ($a:ident $b:ident $c:ident $d:ident $e:ident) => { crate::Rank5<$a, $b, $c, $d, $e> };
-    ($a:ident $b:ident $c:ident $d:ident $e:ident $f:ident) => {
-        crate::Rank6<$a, $b, $c, $d, $e, $f>
-    };
-}
-
 /// One `JacobianShape` entry per pair of ranks (the output's dimensions,
 /// then the input's), written out rather than derived from [`Concat`] so
-/// that a wrong `J` finds no impl and gets the message above. Each entry
-/// agrees with [`Concat`]'s table (checked in the tests).
-macro_rules! jacobian_table {
-    ($($out:tt: [$($in:tt)*])*) => {
-        $(jacobian_table!(@row $out $($in)*);)*
-    };
-    (@row $left:tt $($right:tt)*) => {
-        $(jacobian_table!(@entry $left $right);)*
-    };
-    (@entry [$($a:ident)*] [$($b:ident)*]) => {
+/// that a wrong `J` finds no impl and gets the message above. The pairs come
+/// from the same table as [`Concat`]'s ([`for_rank_pairs`]).
+macro_rules! jacobian_entry {
+    ([$($a:ident)*], [$($b:ident)*]) => {
         impl<$(const $a: usize,)* $(const $b: usize),*>
             JacobianShape<rank_ty!($($b)*), rank_ty!($($a)* $($b)*)> for rank_ty!($($a)*) {}
     };
 }
 
-jacobian_table! {
-    []: [[] [P] [P Q] [P Q R] [P Q R T] [P Q R T U] [P Q R T U V]]
-    [A]: [[] [P] [P Q] [P Q R] [P Q R T] [P Q R T U]]
-    [A B]: [[] [P] [P Q] [P Q R] [P Q R T]]
-    [A B C]: [[] [P] [P Q] [P Q R]]
-    [A B C D]: [[] [P] [P Q]]
-    [A B C D F]: [[] [P]]
-    [A B C D F G]: [[]]
-}
+for_rank_pairs!(jacobian_entry);
 
 /// Seeds `x` for a gradient: element `k` becomes the variable `k` of the
 /// tangent `S`.

@@ -367,14 +367,17 @@ pub trait Concat<R: Shape>: Shape {
 
 /// Names a rank marker from a list of dimension parameters.
 macro_rules! rank_ty {
-    () => { Rank0 };
-    ($a:ident) => { Rank1<$a> };
-    ($a:ident $b:ident) => { Rank2<$a, $b> };
-    ($a:ident $b:ident $c:ident) => { Rank3<$a, $b, $c> };
-    ($a:ident $b:ident $c:ident $d:ident) => { Rank4<$a, $b, $c, $d> };
-    ($a:ident $b:ident $c:ident $d:ident $e:ident) => { Rank5<$a, $b, $c, $d, $e> };
-    ($a:ident $b:ident $c:ident $d:ident $e:ident $f:ident) => { Rank6<$a, $b, $c, $d, $e, $f> };
+    () => { $crate::shape::Rank0 };
+    ($a:ident) => { $crate::shape::Rank1<$a> };
+    ($a:ident $b:ident) => { $crate::shape::Rank2<$a, $b> };
+    ($a:ident $b:ident $c:ident) => { $crate::shape::Rank3<$a, $b, $c> };
+    ($a:ident $b:ident $c:ident $d:ident) => { $crate::shape::Rank4<$a, $b, $c, $d> };
+    ($a:ident $b:ident $c:ident $d:ident $e:ident) => { $crate::shape::Rank5<$a, $b, $c, $d, $e> };
+    ($a:ident $b:ident $c:ident $d:ident $e:ident $f:ident) => {
+        $crate::shape::Rank6<$a, $b, $c, $d, $e, $f>
+    };
 }
+pub(crate) use rank_ty;
 
 /// `HasAxis<AX>` and `AxisOfLen<AX, len>` for one (rank, axis) pair: the
 /// dimensions, the axis, its length parameter, and the remaining dimensions.
@@ -484,22 +487,28 @@ macro_rules! concat_entry {
     };
 }
 
-/// All pairs whose ranks add up to at most 6 (left dims `A…`, right `P…`).
-macro_rules! concat_table {
-    ($($left:tt: [$($right:tt)*])*) => {
-        $(concat_table!(@row $left $($right)*);)*
+/// Calls `$m!([A…], [P…])` for every pair of ranks that add up to at most 6
+/// (left dimensions `A…`, right `P…`): the table behind [`Concat`] and the
+/// AD module's Jacobian shapes, written once.
+macro_rules! for_rank_pairs {
+    ($m:ident) => {
+        $crate::shape::for_rank_pairs!(@rows $m
+            []: [[] [P] [P Q] [P Q R] [P Q R T] [P Q R T U] [P Q R T U V]]
+            [A]: [[] [P] [P Q] [P Q R] [P Q R T] [P Q R T U]]
+            [A B]: [[] [P] [P Q] [P Q R] [P Q R T]]
+            [A B C]: [[] [P] [P Q] [P Q R]]
+            [A B C D]: [[] [P] [P Q]]
+            [A B C D F]: [[] [P]]
+            [A B C D F G]: [[]]
+        );
     };
-    (@row $left:tt $($right:tt)*) => {
-        $(concat_entry!($left, $right);)*
+    (@rows $m:ident $($left:tt: [$($right:tt)*])*) => {
+        $($crate::shape::for_rank_pairs!(@row $m $left $($right)*);)*
+    };
+    (@row $m:ident $left:tt $($right:tt)*) => {
+        $($m!($left, $right);)*
     };
 }
+pub(crate) use for_rank_pairs;
 
-concat_table! {
-    []: [[] [P] [P Q] [P Q R] [P Q R T] [P Q R T U] [P Q R T U V]]
-    [A]: [[] [P] [P Q] [P Q R] [P Q R T] [P Q R T U]]
-    [A B]: [[] [P] [P Q] [P Q R] [P Q R T]]
-    [A B C]: [[] [P] [P Q] [P Q R]]
-    [A B C D]: [[] [P] [P Q]]
-    [A B C D F]: [[] [P]]
-    [A B C D F G]: [[]]
-}
+for_rank_pairs!(concat_entry);

@@ -16,28 +16,6 @@ fn sin_exp_derivative(x: f64) -> f64 {
     (-x / 4.0).exp() * (x.cos() - x.sin() / 4.0)
 }
 
-/// The golden case `name` of `jax_derivatives.json`.
-fn golden_case(name: &str) -> serde_json::Value {
-    let file = common::golden("jax_derivatives.json");
-    file["functions"]
-        .as_array()
-        .expect("`functions` is an array")
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap_or_else(|| panic!("golden case {name} is missing"))
-        .clone()
-}
-
-fn assert_close(found: &[f64], expected: &[f64], tol: f64) {
-    assert_eq!(found.len(), expected.len());
-    for (k, (f, e)) in found.iter().zip(expected).enumerate() {
-        assert!(
-            (f - e).abs() <= tol * e.abs().max(1.0),
-            "entry {k}: found {f}, expected {e}"
-        );
-    }
-}
-
 #[test]
 fn scalars_in_scalars_out() {
     let x = Tensor::from([0.0, 1.0, 2.0, 3.0]);
@@ -223,13 +201,13 @@ fn vmap_of_vmap_of_a_dot_product_is_a_matrix_product() {
 
 #[test]
 fn seed_example_exact_derivative_matches_the_golden_file() {
-    let case = golden_case("seed_sin_exp_vmap_grad");
+    let case = common::golden_function("seed_sin_exp_vmap_grad");
     let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
     assert_eq!(x.as_slice(), common::f64s(&case["x"]).as_slice());
     let values = vmap(sin_exp, x);
-    assert_close(values.as_slice(), &common::f64s(&case["value"]), 1e-12);
+    common::assert_close(values.as_slice(), &common::f64s(&case["value"]), 1e-12);
     let derivative = vmap(sin_exp_derivative, x);
-    assert_close(derivative.as_slice(), &common::f64s(&case["grad"]), 1e-12);
+    common::assert_close(derivative.as_slice(), &common::f64s(&case["grad"]), 1e-12);
 }
 
 #[test]

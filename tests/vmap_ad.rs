@@ -36,28 +36,6 @@ fn lorenz<T: Scalar>(p: Tensor<Rank1<3>, T>) -> Tensor<Rank1<3>, T> {
     ])
 }
 
-/// The golden case `name` of `jax_derivatives.json`.
-fn golden_case(name: &str) -> serde_json::Value {
-    let file = common::golden("jax_derivatives.json");
-    file["functions"]
-        .as_array()
-        .expect("`functions` is an array")
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap_or_else(|| panic!("golden case {name} is missing"))
-        .clone()
-}
-
-fn assert_close(found: &[f64], expected: &[f64], tol: f64) {
-    assert_eq!(found.len(), expected.len());
-    for (k, (f, e)) in found.iter().zip(expected).enumerate() {
-        assert!(
-            (f - e).abs() <= tol * e.abs().max(1.0),
-            "entry {k}: found {f}, expected {e}"
-        );
-    }
-}
-
 /// A batch of 4 points in the plane, one per row.
 fn points() -> Tensor<Rank2<4, 2>> {
     Tensor::from([[-1.2, 1.0], [0.0, 0.0], [1.0, 1.0], [0.5, -0.25]])
@@ -65,14 +43,14 @@ fn points() -> Tensor<Rank2<4, 2>> {
 
 #[test]
 fn seed_example_vmap_of_grad_matches_the_golden_file() {
-    let case = golden_case("seed_sin_exp_vmap_grad");
+    let case = common::golden_function("seed_sin_exp_vmap_grad");
     let x = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
     assert_eq!(x.as_slice(), common::f64s(&case["x"]).as_slice());
     // jax.vmap(jax.grad(f))(x)
     let automatic = vmap(|x| derivative(sin_exp, x), x);
-    assert_close(automatic.as_slice(), &common::f64s(&case["grad"]), 1e-12);
+    common::assert_close(automatic.as_slice(), &common::f64s(&case["grad"]), 1e-12);
     let exact = vmap(sin_exp_derivative, x);
-    assert_close(automatic.as_slice(), exact.as_slice(), 1e-14);
+    common::assert_close(automatic.as_slice(), exact.as_slice(), 1e-14);
     // The same through `grad` of a function of a rank-0 tensor.
     let through_grad = vmap(
         |x| {
@@ -95,7 +73,7 @@ fn seed_example_vmap_of_grad_matches_the_golden_file() {
         },
         x,
     );
-    assert_close(values.as_slice(), &common::f64s(&case["value"]), 1e-12);
+    common::assert_close(values.as_slice(), &common::f64s(&case["value"]), 1e-12);
     // Rank-0 gradients stack into a rank-1 tensor.
     assert_eq!(grads, automatic);
 }
@@ -110,25 +88,25 @@ fn vmap_of_grad_over_a_batch_of_points() {
             -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
             200.0 * (y - x * x),
         ];
-        assert_close(&g.as_slice()[2 * i..2 * i + 2], &expected, 1e-14);
+        common::assert_close(&g.as_slice()[2 * i..2 * i + 2], &expected, 1e-14);
     }
     // Golden: rosenbrock2 at its point, as the first entry of a batch.
-    let case = golden_case("rosenbrock2");
+    let case = common::golden_function("rosenbrock2");
     let x0 = common::f64s(&case["x"]);
     let batch = Tensor::from([[x0[0], x0[1]], [1.0, 1.0]]);
     let g = vmap(|p| grad(rosenbrock, p), batch);
-    assert_close(&g.as_slice()[..2], &common::f64s(&case["grad"]), 1e-12);
+    common::assert_close(&g.as_slice()[..2], &common::f64s(&case["grad"]), 1e-12);
     assert_eq!(&g.as_slice()[2..], &[0.0, 0.0]);
 }
 
 #[test]
 fn vmap_of_jacobian_stacks_one_jacobian_per_point() {
-    let case = golden_case("lorenz");
+    let case = common::golden_function("lorenz");
     let x0 = common::f64s(&case["x"]);
     let batch: Tensor<Rank2<3, 3>> =
         Tensor::from([[x0[0], x0[1], x0[2]], [0.0, 1.0, 0.0], [-2.0, 0.5, 4.0]]);
     let j: Tensor<Rank3<3, 3, 3>> = vmap(|p| jacobian(lorenz, p), batch);
-    assert_close(&j.as_slice()[..9], &common::f64s(&case["jacobian"]), 1e-12);
+    common::assert_close(&j.as_slice()[..9], &common::f64s(&case["jacobian"]), 1e-12);
     for b in 0..3 {
         let (x, y, z) = (batch[[b, 0]], batch[[b, 1]], batch[[b, 2]]);
         let expected = [
@@ -142,7 +120,7 @@ fn vmap_of_jacobian_stacks_one_jacobian_per_point() {
             x,
             -8.0 / 3.0,
         ];
-        assert_close(&j.as_slice()[9 * b..9 * b + 9], &expected, 1e-14);
+        common::assert_close(&j.as_slice()[9 * b..9 * b + 9], &expected, 1e-14);
     }
 }
 
@@ -164,12 +142,12 @@ fn vmap_of_hessian_stacks_values_gradients_and_hessians() {
             -400.0 * x,
             200.0,
         ];
-        assert_close(&h.as_slice()[4 * i..4 * i + 4], &expected, 1e-12);
+        common::assert_close(&h.as_slice()[4 * i..4 * i + 4], &expected, 1e-12);
     }
-    let case = golden_case("rosenbrock2");
+    let case = common::golden_function("rosenbrock2");
     let x0 = common::f64s(&case["x"]);
     let (_, _, h) = vmap(|p| hessian(rosenbrock, p), Tensor::from([[x0[0], x0[1]]]));
-    assert_close(h.as_slice(), &common::f64s(&case["hessian"]), 1e-12);
+    common::assert_close(h.as_slice(), &common::f64s(&case["hessian"]), 1e-12);
 }
 
 /// Least squares `Σᵢ (xᵢ·w - yᵢ)²`, written with vmap over the data rows and
@@ -219,12 +197,12 @@ fn grad_of_a_function_that_uses_vmap_inside() {
         }
         s
     });
-    assert_close(g.as_slice(), expected.as_slice(), 1e-13);
+    common::assert_close(g.as_slice(), expected.as_slice(), 1e-13);
 
     // The gradient of Σ f(xᵢ), with f mapped by vmap, is f' mapped.
     let pts = Tensor::<Rank1<10>>::linspace(0.0, 5.0);
     let g = grad(|x| vmap(sin_exp, x).sum(), pts);
-    assert_close(
+    common::assert_close(
         g.as_slice(),
         vmap(sin_exp_derivative, pts).as_slice(),
         1e-14,

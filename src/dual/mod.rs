@@ -102,3 +102,60 @@ impl<R, T> RealArith<R> for T where
         + Div<R, Output = T>
 {
 }
+
+/// The smaller of `a` and `b` by their values `ra`, `rb`; at a tie `tie(a, b)`
+/// (the averaged tangent); with a NaN, `a`, as the `f64` methods of this crate do.
+#[inline(always)]
+pub(crate) fn min_by_value<D, R: PartialOrd>(
+    a: D,
+    b: D,
+    ra: R,
+    rb: R,
+    tie: impl FnOnce(D, D) -> D,
+) -> D {
+    if rb < ra {
+        b
+    } else if ra < rb {
+        a
+    } else if ra == rb {
+        tie(a, b)
+    } else {
+        a
+    }
+}
+
+/// The larger of `a` and `b` by value, as [`min_by_value`].
+#[inline(always)]
+pub(crate) fn max_by_value<D, R: PartialOrd>(
+    a: D,
+    b: D,
+    ra: R,
+    rb: R,
+    tie: impl FnOnce(D, D) -> D,
+) -> D {
+    min_by_value(a, b, Reverse(ra), Reverse(rb), tie)
+}
+
+/// `x` clamped to `[lo, hi]` by value: the chosen operand, tangent included.
+#[inline(always)]
+pub(crate) fn clamp_by_value<D, R: PartialOrd>(x: D, lo: D, hi: D, [rx, rlo, rhi]: [R; 3]) -> D {
+    if rx < rlo {
+        lo
+    } else if rx > rhi {
+        hi
+    } else {
+        x
+    }
+}
+
+/// Reverses the order of a `PartialOrd` value (`core::cmp::Reverse` is only
+/// for `Ord`-like use in `max_by_value`; this keeps `partial_cmp` semantics).
+#[derive(PartialEq)]
+struct Reverse<R>(R);
+
+impl<R: PartialOrd> PartialOrd for Reverse<R> {
+    #[inline(always)]
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        other.0.partial_cmp(&self.0)
+    }
+}

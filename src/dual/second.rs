@@ -436,36 +436,14 @@ impl<T: Scalar, S: Tangent> Scalar for Dual2<T, S> {
     }
     #[inline]
     fn min(self, other: Self) -> Self {
-        if other.re < self.re {
-            other
-        } else if self.re < other.re {
-            self
-        } else if self.re == other.re {
-            Self::tie(self, other)
-        } else {
-            self
-        }
+        super::min_by_value(self, other, self.re, other.re, Self::tie)
     }
     #[inline]
     fn max(self, other: Self) -> Self {
-        if other.re > self.re {
-            other
-        } else if self.re > other.re {
-            self
-        } else if self.re == other.re {
-            Self::tie(self, other)
-        } else {
-            self
-        }
+        super::max_by_value(self, other, self.re, other.re, Self::tie)
     }
     #[inline]
     fn clamp(self, lo: Self, hi: Self) -> Self {
-        if self.re < lo.re {
-            lo
-        } else if self.re > hi.re {
-            hi
-        } else {
-            self
-        }
+        super::clamp_by_value(self, lo, hi, [self.re, lo.re, hi.re])
     }
 }

@@ -28,6 +28,30 @@ pub fn f64s(v: &serde_json::Value) -> Vec<f64> {
         .collect()
 }
 
+/// The record of `jax_derivatives.json`'s `functions` list named `name`.
+pub fn golden_function(name: &str) -> serde_json::Value {
+    let file = golden("jax_derivatives.json");
+    file["functions"]
+        .as_array()
+        .expect("`functions` is an array")
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("golden case {name} is missing"))
+        .clone()
+}
+
+/// Asserts `found` equals `expected` entry by entry to `tol`, relative
+/// (absolute below magnitude 1).
+pub fn assert_close(found: &[f64], expected: &[f64], tol: f64) {
+    assert_eq!(found.len(), expected.len());
+    for (k, (f, e)) in found.iter().zip(expected).enumerate() {
+        assert!(
+            (f - e).abs() <= tol * e.abs().max(1.0),
+            "entry {k}: found {f}, expected {e}"
+        );
+    }
+}
+
 pub mod counting {
     //! A global allocator that counts the allocations of the current thread,
     //! so tests running in parallel do not see each other's.
