@@ -304,25 +304,6 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
         Tensor::from_flat_fn(|k| f(s[k]))
     }
 
-    /// Applies `f(flat position, element)` to every element. Built by
-    /// filling with the first result and overwriting through zipped
-    /// iterators: no index arithmetic, so no bounds check (and no panic path)
-    /// survives even at `opt-level = "s"`. Used where firmware builds matter
-    /// (seeding dual numbers); `map` keeps the indexed loop, which LLVM
-    /// vectorizes better at `opt-level = 3`.
-    #[inline]
-    pub(crate) fn map_indexed<F: Copy>(&self, mut f: impl FnMut(usize, E) -> F) -> Tensor<S, F> {
-        let s = self.as_slice();
-        if S::NUMEL == 0 {
-            return Tensor::from_flat_fn(|k| f(k, s[k]));
-        }
-        let mut out = Tensor::filled(f(0, s[0]));
-        for (k, (o, &x)) in out.iter_mut().zip(s).enumerate().skip(1) {
-            *o = f(k, x);
-        }
-        out
-    }
-
     /// Combines two tensors of the same shape element by element.
     ///
     /// # Example
