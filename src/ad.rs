@@ -148,16 +148,22 @@ fn seed<S: Shape + Tangent, T: Scalar>(x: &Tensor<S, T>) -> Tensor<S, Dual<T, S>
 /// The tangent of `d` as a tensor of shape `S`.
 #[inline(always)]
 fn tangent_tensor<S: Shape + Tangent, T: Scalar>(eps: &S::Eps<T>) -> Tensor<S, T> {
-    // Filled through an iterator rather than `eps_get(eps, k)`: no index, so
-    // no bounds check or panic path even at opt-level "s".
     let mut t = Tensor::<S, T>::zeros();
-    let mut slots = t.iter_mut();
+    copy_eps::<S, T>(&mut t.iter_mut(), eps);
+    t
+}
+
+/// Writes the tangent values of `eps`, in flat order, into the next slots.
+/// An iterator over the slots rather than an index: no bounds check, so no
+/// panic path survives even at opt-level "s" or "z" (both kept one with
+/// `eps_get(eps, k)` or `out[k / NUMEL]`).
+#[inline(always)]
+fn copy_eps<'a, S: Tangent, T: Scalar>(slots: &mut core::slice::IterMut<'a, T>, eps: &S::Eps<T>) {
     S::eps_for_each(eps, |e| {
         if let Some(slot) = slots.next() {
             *slot = e;
         }
     });
-    t
 }
 
 /// The derivative of a scalar function of one scalar at `x`.
@@ -397,17 +403,11 @@ where
 fn jacobian_of<SI: Shape + Tangent, SO: Shape, J: Shape, T: Scalar>(
     y: &Tensor<SO, Dual<T, SI>>,
 ) -> Tensor<J, T> {
-    // Row after row through one iterator over the slots: no index arithmetic
-    // and no division, so no bounds check or panic path survives even at
-    // opt-level "s" or "z" (both kept one with `out[k / NUMEL]`).
+    // Row after row through one iterator over the slots.
     let mut j = Tensor::<J, T>::zeros();
     let mut slots = j.iter_mut();
     for d in y.iter() {
-        SI::eps_for_each(&d.eps, |e| {
-            if let Some(slot) = slots.next() {
-                *slot = e;
-            }
-        });
+        copy_eps::<SI, T>(&mut slots, &d.eps);
     }
     j
 }

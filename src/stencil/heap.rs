@@ -8,7 +8,7 @@ use alloc::vec;
 
 use super::axes::{AllAxes, Axis, AxisSelection, Edge};
 use super::grid::{AxisSpacing, Spacings};
-use super::higher::{acc_checks, diff_axis, AccuracyOrder, Laplacian, Op};
+use super::higher::{acc_checks, diff_along_into, diff_axis, AccuracyOrder, Laplacian, Op};
 use super::numpy::{gradient_axis, Re};
 use super::sample::Sample;
 use super::{checks, each_axis};
@@ -206,21 +206,8 @@ impl<S: Shape, I: Sample> HeapTensor<S, I> {
     where
         S: HasAxis<AX>,
     {
-        let p = acc_checks::<S, Axis<AX>, _, 1>(&order);
         let mut out = zeros();
-        let op = Op {
-            deriv: 1,
-            acc: p,
-            add: false,
-        };
-        diff_axis(
-            self.as_slice(),
-            out.as_mut_slice(),
-            S::DIMS,
-            AX,
-            spacing.grid(),
-            op,
-        );
+        diff_along_into::<S, AX, 1, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), &order);
         out
     }
 
@@ -246,21 +233,8 @@ impl<S: Shape, I: Sample> HeapTensor<S, I> {
     where
         S: HasAxis<AX>,
     {
-        let p = acc_checks::<S, Axis<AX>, _, 2>(&order);
         let mut out = zeros();
-        let op = Op {
-            deriv: 2,
-            acc: p,
-            add: false,
-        };
-        diff_axis(
-            self.as_slice(),
-            out.as_mut_slice(),
-            S::DIMS,
-            AX,
-            spacing.grid(),
-            op,
-        );
+        diff_along_into::<S, AX, 2, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), &order);
         out
     }
 

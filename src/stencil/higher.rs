@@ -144,6 +144,25 @@ pub(crate) struct Op {
     pub(crate) add: bool,
 }
 
+/// The `D`-th derivative (1 or 2) along `AX` of `src` into `dst`, both of
+/// shape `S`, after the compile-time length check: the one body behind
+/// `diff_along` and `diff2_along` on inline and heap tensors.
+#[inline]
+pub(crate) fn diff_along_into<S: HasAxis<AX>, const AX: usize, const D: usize, I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    grid: Grid<'_, Re<I>>,
+    order: &impl AccuracyOrder,
+) {
+    let acc = acc_checks::<S, Axis<AX>, _, D>(order);
+    let op = Op {
+        deriv: D,
+        acc,
+        add: false,
+    };
+    diff_axis(src, dst, S::DIMS, AX, grid, op);
+}
+
 /// The `deriv`-th derivative (1 or 2) of accuracy order `acc` along `axis`;
 /// added to `dst` when `add`. The caller guarantees `dims[axis] ≥ acc + deriv`.
 pub(crate) fn diff_axis<I: Sample>(
@@ -253,20 +272,8 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     where
         S: HasAxis<AX>,
     {
-        let p = acc_checks::<S, Axis<AX>, _, 1>(&order);
         let mut out = Tensor::zeros();
-        diff_axis(
-            self.as_slice(),
-            out.as_mut_slice(),
-            S::DIMS,
-            AX,
-            spacing.grid(),
-            Op {
-                deriv: 1,
-                acc: p,
-                add: false,
-            },
-        );
+        diff_along_into::<S, AX, 1, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), &order);
         out
     }
 
@@ -294,20 +301,8 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     where
         S: HasAxis<AX>,
     {
-        let p = acc_checks::<S, Axis<AX>, _, 2>(&order);
         let mut out = Tensor::zeros();
-        diff_axis(
-            self.as_slice(),
-            out.as_mut_slice(),
-            S::DIMS,
-            AX,
-            spacing.grid(),
-            Op {
-                deriv: 2,
-                acc: p,
-                add: false,
-            },
-        );
+        diff_along_into::<S, AX, 2, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), &order);
         out
     }
 
