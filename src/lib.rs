@@ -30,8 +30,8 @@
 //! A [`Tensor<S, E>`](Tensor) stores the elements of shape `S` inline, row
 //! major; `S` is one of the markers [`Rank0`] … [`Rank6`] (`Rank2<3, 4>` is a
 //! 3 × 4 matrix) and the element `E` defaults to `f64`. Elementwise
-//! arithmetic, reductions ([`reduce`]), matrix products, transposes and
-//! reshapes ([`linalg`]) are all there; see [`tensor`] for construction.
+//! arithmetic, reductions ([`reduce`](tensor::reduce)), matrix products, transposes and
+//! reshapes ([`linalg`](tensor::linalg)) are all there; see [`tensor`] for construction.
 //!
 //! ```
 //! use constgrad::{Rank1, Rank2, Tensor};
@@ -252,16 +252,17 @@
 //!
 //! # Where to go next
 //!
-//! - [`tensor`], [`shape`], [`ops`], [`reduce`], [`linalg`]: the tensor and its shapes;
+//! - [`tensor`] (with [`ops`](tensor::ops), [`reduce`](tensor::reduce),
+//!   [`linalg`](tensor::linalg), [`fmt`](tensor::fmt), [`error`](tensor::error)),
+//!   [`shape`]: the tensor and its shapes;
 //! - [`ad`], [`dual`], [`scalar`]: differentiation and the number types;
 //! - [`vmap`](mod@vmap): batching;
-//! - [`stencil`]: gradients of sampled data;
-//! - [`error`], [`fmt`]: run-time errors and printing.
+//! - [`stencil`]: gradients of sampled data.
 //!
 //! `ARCHITECTURE.md` in the repository explains how the pieces fit.
 //!
 #![cfg_attr(feature = "alloc", doc = "[`HeapTensor`]: crate::HeapTensor")]
-#![cfg_attr(feature = "alloc", doc = "[`heap`]: crate::heap")]
+#![cfg_attr(feature = "alloc", doc = "[`heap`]: crate::tensor::heap")]
 #![cfg_attr(not(feature = "alloc"), doc = "[`HeapTensor`]: #heap-tensors")]
 #![cfg_attr(not(feature = "alloc"), doc = "[`heap`]: #heap-tensors")]
 
@@ -271,19 +272,10 @@ extern crate std;
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-pub mod ad;
-mod approx_eq;
 mod const_msg;
+
+pub mod ad;
 pub mod dual;
-pub mod error;
-pub mod fmt;
-#[cfg(feature = "alloc")]
-pub mod heap;
-#[cfg(feature = "nalgebra")]
-mod interop_nalgebra;
-pub mod linalg;
-pub mod ops;
-pub mod reduce;
 pub mod scalar;
 pub mod shape;
 pub mod stencil;
@@ -292,14 +284,14 @@ pub mod vmap;
 
 pub use ad::{grad, hessian, jacobian, value_and_grad};
 pub use dual::{Dual, Dual2, RealArith, Tangent};
-pub use error::ShapeError;
-#[cfg(feature = "alloc")]
-pub use heap::HeapTensor;
-pub use linalg::{Axes, Axes1, Axes2, Axes3, Axes4, Axes5, Axes6, MatMulRhs, PermuteAxes};
 pub use scalar::{Element, Real, Scalar};
 pub use shape::{
     AxisOfLen, Concat, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,
 };
+pub use tensor::error::ShapeError;
+#[cfg(feature = "alloc")]
+pub use tensor::heap::HeapTensor;
+pub use tensor::linalg::{Axes, Axes1, Axes2, Axes3, Axes4, Axes5, Axes6, MatMulRhs, PermuteAxes};
 pub use tensor::Tensor;
 pub use vmap::{vmap, vmap2, vmap3, Batched, Broadcast, Mapped, VmapArg};
 

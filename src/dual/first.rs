@@ -311,7 +311,7 @@ assign_ops! { Dual;
 
 /// Operators with a real constant (`f32` or `f64`) on either side, for a dual
 /// type whose underlying real is that float, and the same for tensors of
-/// that dual type (tensor ⊕ constant; constant ⊕ tensor is in [`crate::ops`]).
+/// that dual type (tensor ⊕ constant; constant ⊕ tensor is in [`crate::tensor::ops`]).
 macro_rules! real_ops {
     ($ty:ident; $($r:ty),*) => {$(
         impl<T: Scalar<Real = $r>, S: Tangent> Add<$r> for $ty<T, S> {

@@ -12,9 +12,9 @@ use super::higher::{acc_checks, diff_along_into, diff_axis, AccuracyOrder, Lapla
 use super::numpy::{gradient_axis, Re};
 use super::sample::Sample;
 use super::{checks, each_axis};
-use crate::heap::HeapTensor;
 use crate::scalar::Scalar;
 use crate::shape::{HasAxis, Shape};
+use crate::tensor::heap::HeapTensor;
 
 /// A zero-filled heap tensor (for `f64` the zero pages come from the
 /// allocator: nothing is written).

@@ -1,11 +1,23 @@
 //! The statically shaped tensor [`Tensor`]: storage, construction and access.
 //!
-//! Arithmetic lives in [`crate::ops`], reductions in [`crate::reduce`], matrix
-//! operations and reshapes in [`crate::linalg`], formatting in [`crate::fmt`].
+//! Arithmetic lives in [`ops`], reductions in [`reduce`], matrix
+//! operations and reshapes in [`linalg`], formatting in [`fmt`], the heap form
+//! in `heap` (feature `alloc`), the error of the checked constructors in [`error`].
 
-use crate::error::ShapeError;
+mod approx_eq;
+pub mod error;
+pub mod fmt;
+#[cfg(feature = "alloc")]
+pub mod heap;
+pub mod linalg;
+#[cfg(feature = "nalgebra")]
+mod nalgebra;
+pub mod ops;
+pub mod reduce;
+
 use crate::scalar::{Element, Real, Scalar};
 use crate::shape::{HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape};
+use crate::tensor::error::ShapeError;
 
 /// A tensor whose shape `S` is a type (one of [`Rank0`] … [`Rank6`]) and whose
 /// `S::NUMEL` elements of type `E` are stored inline, row-major, with no heap.
