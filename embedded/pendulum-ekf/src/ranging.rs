@@ -7,15 +7,20 @@ use constgrad::{RealArith, Scalar};
 pub type Beacon = [f32; 2];
 
 /// The distance from `(x, y)` to `beacon`, over any scalar.
+///
+/// `√(dx² + dy²)` rather than `hypot`: libm's `hypotf` computes in `f64`,
+/// which a Cortex-M4F does in software (hundreds of instructions), and
+/// distances of metres cannot overflow `f32` when squared.
 #[inline]
 pub fn range<T: RealArith<f32>>(x: T, y: T, beacon: Beacon) -> T {
-    (x - beacon[0]).hypot(y - beacon[1])
+    let (dx, dy) = (x - beacon[0], y - beacon[1]);
+    (dx * dx + dy * dy).sqrt()
 }
 
 /// `[∂r/∂x, ∂r/∂y]` of [`range`], from the formula `(p − b)/r`.
 #[must_use]
 pub fn range_gradient_by_hand(x: f32, y: f32, beacon: Beacon) -> [f32; 2] {
     let (dx, dy) = (x - beacon[0], y - beacon[1]);
-    let r = Scalar::hypot(dx, dy);
+    let r = Scalar::sqrt(dx * dx + dy * dy);
     [dx / r, dy / r]
 }
