@@ -88,14 +88,17 @@ impl HandJacobians<6, 3> for PlanarQuadrotor {
     #[inline(never)]
     fn dynamics_jacobian_by_hand(&self, x: Vector<6>) -> Matrix<6, 6> {
         let (sin, cos) = Scalar::sin_cos(x[[2]]);
-        let da = self.dt * self.thrust;
-        let mut f = Matrix::identity();
-        f[[0, 3]] = self.dt;
-        f[[1, 4]] = self.dt;
-        f[[2, 5]] = self.dt;
-        f[[3, 2]] = -(cos * da);
-        f[[4, 2]] = -(sin * da);
-        f
+        let (dt, da) = (self.dt, self.dt * self.thrust);
+        // Written out in full: `Matrix::identity()` patched entry by entry
+        // builds the identity in a loop at this size (see the README).
+        Tensor::from([
+            [1.0, 0.0, 0.0, dt, 0.0, 0.0],
+            [0.0, 1.0, 0.0, 0.0, dt, 0.0],
+            [0.0, 0.0, 1.0, 0.0, 0.0, dt],
+            [0.0, 0.0, -(cos * da), 1.0, 0.0, 0.0],
+            [0.0, 0.0, -(sin * da), 0.0, 1.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+        ])
     }
 
     #[inline(never)]
