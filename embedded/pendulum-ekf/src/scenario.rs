@@ -165,6 +165,17 @@ pub fn is_symmetric_positive_definite<const N: usize>(p: &Matrix<N, N>) -> bool 
 /// # Errors
 ///
 /// The first [`Failure`].
+///
+/// # Example
+///
+/// ```
+/// use pendulum_ekf::{pendulum, run, Pendulum};
+///
+/// let mut steps = 0;
+/// let outcome = run(&Pendulum::EXAMPLE, &pendulum::scenario(), |_, _| steps += 1).unwrap();
+/// assert_eq!(steps, 300);
+/// assert!(outcome.error[[0]] < 0.02);
+/// ```
 pub fn run<const N: usize, const M: usize>(
     model: &impl HandJacobians<N, M>,
     scenario: &Scenario<N, M>,
