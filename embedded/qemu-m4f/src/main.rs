@@ -85,16 +85,18 @@ fn check_and_measure<const N: usize, const M: usize>(
     scenario: &Scenario<N, M>,
     counter: &Option<measure::Counter>,
 ) -> bool {
-    let passed = match run(model, scenario, |_, _| {}) {
+    let (result, run_stack) = measure::stack_bytes(|| run(model, scenario, |_, _| {}));
+    let passed = match result {
         Ok(outcome) => {
             hprintln!(
-                "{} ({} states, {} measured): {} steps ok; |x̂ − x| = {:?}; AD Jacobians within {} ulps of the hand-derived ones",
+                "{} ({} states, {} measured): {} steps ok; |x̂ − x| = {:?}; AD Jacobians within {} ulps of the hand-derived ones; {} bytes of stack",
                 name,
                 N,
                 M,
                 scenario.steps,
                 outcome.error.as_array(),
-                outcome.jacobian_ulps
+                outcome.jacobian_ulps,
+                run_stack
             );
             true
         }
@@ -132,10 +134,10 @@ fn check_and_measure<const N: usize, const M: usize>(
     hprintln!(
         "{}: stack bytes: F by AD {}, F by hand {}, H by AD {}, EKF step {}",
         name,
-        measure::stack_bytes(|| model.dynamics_jacobian(black_box(x))),
-        measure::stack_bytes(|| model.dynamics_jacobian_by_hand(black_box(x))),
-        measure::stack_bytes(|| model.measurement_jacobian(black_box(x))),
-        measure::stack_bytes(step),
+        measure::stack_bytes(|| model.dynamics_jacobian(black_box(x))).1,
+        measure::stack_bytes(|| model.dynamics_jacobian_by_hand(black_box(x))).1,
+        measure::stack_bytes(|| model.measurement_jacobian(black_box(x))).1,
+        measure::stack_bytes(step).1,
     );
     passed
 }

@@ -112,10 +112,11 @@ extern "C" {
     static __sheap: u32;
 }
 
-/// The bytes of stack `f` uses below this function's frame: paints the
-/// free stack, calls `f`, and finds the lowest word that changed.
+/// What `f` returns and the bytes of stack it used below this function's
+/// frame: paints the free stack, calls `f`, and finds the lowest word that
+/// changed.
 #[inline(never)]
-pub fn stack_bytes<R>(f: impl FnOnce() -> R) -> usize {
+pub fn stack_bytes<R>(f: impl FnOnce() -> R) -> (R, usize) {
     let sp: usize;
     // SAFETY: reads the stack pointer into a register.
     unsafe { asm!("mov {}, sp", out(reg) sp, options(nomem, nostack)) };
@@ -129,10 +130,10 @@ pub fn stack_bytes<R>(f: impl FnOnce() -> R) -> usize {
         // current frame, and nothing else runs (no interrupts are enabled).
         unsafe { base.add(i).write_volatile(PAINT) };
     }
-    black_box(f());
+    let result = black_box(f());
     // SAFETY: as above; the words were written by the loop or by `f`.
     let untouched = (0..words)
         .take_while(|&i| unsafe { base.add(i).read_volatile() } == PAINT)
         .count();
-    (words - untouched) * 4
+    (result, (words - untouched) * 4)
 }
