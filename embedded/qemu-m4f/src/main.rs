@@ -57,7 +57,7 @@ fn exit(passed: bool) -> ! {
     } else {
         debug::EXIT_FAILURE
     });
-    // Only reached without a debugger attached: there is nobody to tell.
+    // Only reached if the host ignores the exit request.
     loop {
         cortex_m::asm::wfi();
     }
