@@ -4,7 +4,8 @@
 //! ([`storage`]: inline by default, or the heap). Arithmetic lives in
 //! [`ops`], reductions in [`reduce`], matrix operations and reshapes in
 //! [`linalg`], formatting in [`fmt`], what only heap tensors have in `heap`
-//! (feature `alloc`), the error of the checked constructors in [`error`]. Each of
+//! (feature `alloc`), conversions to and from ndarray in `ndarray` (feature
+//! `ndarray`), the error of the checked constructors in [`error`]. Each of
 //! these is written once for both storages.
 
 mod approx_eq;
@@ -15,6 +16,8 @@ pub mod heap;
 pub mod linalg;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
+#[cfg(feature = "ndarray")]
+pub mod ndarray;
 pub mod ops;
 pub mod reduce;
 pub mod storage;
