@@ -244,9 +244,10 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | the float methods of `std` for `sin`, `exp`, …; `std::error::Error` for [`ShapeError`]; implies `alloc` |
-//! | `alloc` | via `std` | [`HeapTensor`] and the heap forms of the stencil gradients |
+//! | `alloc` | via `std` | [`HeapTensor`]: every tensor operation and stencil on the heap |
 //! | `libm` | no | every elementary function from the `libm` crate, even with `std` (the same bits on every target) |
 //! | `nalgebra` | no | conversions to and from `SVector`/`SMatrix`, and nalgebra's scalar traits for [`Dual`] |
+//! | `ndarray` | no | conversions between ndarray's `Array`/`ArrayView` and [`HeapTensor`], the shape checked at run time; implies `alloc` |
 //!
 //! For firmware, turn the defaults off; `libm` then supplies the math:
 //!
