@@ -1,9 +1,9 @@
 //! Where a tensor's elements live: [`Inline`] (a nested array inside the
-//! tensor, no heap) or [`Heap`] (one boxed slice, feature `alloc`).
+//! tensor, no heap) or `Heap` (one boxed slice, feature `alloc`).
 //!
 //! [`Tensor<S, E, D>`](crate::Tensor) takes the storage as its third
 //! parameter, `Inline` by default, so `Tensor<S, E>` is the inline, `Copy`
-//! tensor and [`HeapTensor<S, E>`](crate::HeapTensor) is `Tensor<S, E, Heap>`.
+//! tensor and `HeapTensor<S, E>` is `Tensor<S, E, Heap>`.
 //! Every operation that only needs the flat row-major elements is written
 //! once over `D: Storage` and serves both; only what needs the nested array
 //! (`new`, `as_array`, `stack`, indexing by nested arrays, `const fn`s) is
@@ -30,7 +30,7 @@ mod sealed {
 
 /// A tensor's storage: the buffer type of shape `S` and element `E`
 /// (through a generic associated type) and flat row-major access to it.
-/// Implemented by [`Inline`] and [`Heap`] only.
+/// Implemented by [`Inline`] and `Heap` (feature `alloc`) only.
 pub trait Storage: sealed::Sealed + Sized + 'static {
     /// The buffer holding `S::NUMEL` elements of type `E`, row-major.
     type Buf<S: Shape, E: Copy>;
