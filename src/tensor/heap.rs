@@ -11,6 +11,69 @@
 //! Operations by value reuse the left (or only) operand's buffer, so
 //! `a + &b`, `a * 2.0` and `-a` allocate nothing; by reference (`&a + &b`)
 //! they allocate the result.
+//!
+//! # Example
+//!
+//! Every operation of the inline tensor, on the heap:
+//!
+//! ```
+//! use approx::assert_relative_eq;
+//! use constgrad::stencil::{Accuracy, Axis, Coords, Unit, EDGE1, EDGE2};
+//! use constgrad::{Axes3, HeapTensor, Rank1, Rank2, Rank3};
+//!
+//! // Construction and access.
+//! let a = HeapTensor::<Rank2<300, 400>>::from_fn(|[i, j]| (i + 2 * j) as f64);
+//! let b = HeapTensor::<Rank2<300, 400>>::from_flat_fn(|k| (k % 7) as f64);
+//! let ones = HeapTensor::<Rank2<300, 400>>::ones();
+//! assert_eq!((a[[2, 3]], a.get([300, 0])), (8.0, None));
+//! assert_eq!(HeapTensor::<Rank2<2, 2>>::identity().as_slice(), &[1.0, 0.0, 0.0, 1.0]);
+//! assert_eq!(HeapTensor::<Rank1<3>>::linspace(0.0, 1.0).as_slice(), &[0.0, 0.5, 1.0]);
+//!
+//! // Iterators, map, zip_map.
+//! assert_eq!(a.iter().filter(|&&x| x == 0.0).count(), 1);
+//! assert_eq!(a.indexed_iter().nth(401), Some(([1, 1], &3.0)));
+//! assert_eq!(a.map(|x| x * x)[[1, 1]], 9.0);
+//! assert_eq!(a.zip_map(&b, f64::max)[[0, 0]], 0.0);
+//!
+//! // Arithmetic by value (in place), by reference, with scalars on either side.
+//! let c = a.clone() * 2.0 - &b;
+//! let d = &c + &b;
+//! assert_eq!(d, 2.0 * a.clone());
+//! let mut e = -(1.0 - ones);
+//! e += &a;
+//! e /= 2.0;
+//! assert_eq!(e[[2, 3]], 4.0);
+//!
+//! // Reductions, all and along an axis.
+//! assert_eq!(a.sum_axis::<0>()[[0]], (0..300).sum::<usize>() as f64);
+//! assert_eq!((a.min(), a.max(), b.mean_axis::<1>().dims()), (0.0, 1097.0, &[300][..]));
+//!
+//! // dot, matmul, transpose, reshape, permute.
+//! let m = HeapTensor::<Rank2<400, 3>>::from_flat_fn(|k| (k % 3) as f64);
+//! assert_eq!(a.matmul(&m).dims(), &[300, 3]);
+//! assert_eq!(a.transpose()[[3, 2]], a[[2, 3]]);
+//! let v: HeapTensor<Rank1<120_000>> = a.reshape();
+//! assert_eq!(v.dot(&v), a.iter().map(|x| x * x).sum::<f64>());
+//! let t: HeapTensor<Rank3<2, 3, 4>> = HeapTensor::from_flat_fn(|k| k as f64);
+//! assert_eq!(t.permute::<Axes3<2, 0, 1>>()[[3, 1, 2]], t[[1, 2, 3]]);
+//!
+//! // Printing and approx comparisons.
+//! let small = HeapTensor::<Rank2<2, 2>>::from_flat_fn(|k| k as f64);
+//! assert_eq!(small.to_string(), "[[0 1]\n [2 3]]");
+//! assert_relative_eq!(small.map(|x| x * (1.0 + 1e-14)), small, max_relative = 1e-12);
+//!
+//! // Every stencil.
+//! let [gi, gj] = a.gradient(Unit, EDGE1);
+//! assert!(gi.iter().all(|&g| g == 1.0) && gj.iter().all(|&g| g == 2.0));
+//! let [gj2] = a.gradient_axes((Axis::<1>,), 0.5, EDGE2);
+//! assert_eq!(gj2[[7, 7]], 4.0);
+//! let x = Coords::new(core::array::from_fn::<f64, 300, _>(|i| (i * i) as f64)).unwrap();
+//! assert!((a.gradient_along::<0>(x, EDGE1)[[1, 0]] - 5.0 / 6.0).abs() < 1e-15);
+//! assert!((a.diff_along::<1>(Unit, Accuracy::<4>)[[5, 5]] - 2.0).abs() < 1e-12);
+//! let sq = HeapTensor::<Rank2<300, 400>>::from_fn(|[i, j]| (i * i + j * j) as f64);
+//! assert!(sq.diff2_along::<0>(Unit, Accuracy::<2>).iter().all(|&g| (g - 2.0).abs() < 1e-9));
+//! assert!(sq.laplacian(Unit, Accuracy::<2>).iter().all(|&g| (g - 4.0).abs() < 1e-9));
+//! ```
 
 use alloc::boxed::Box;
 
