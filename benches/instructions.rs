@@ -68,6 +68,17 @@ binary! {
 }
 
 #[inline(never)]
+fn k_assign6(a: &mut M<6>, b: &M<6>) {
+    *a += b;
+    *a *= 0.5;
+}
+
+#[inline(never)]
+fn k_by_reference6(a: &M<6>) -> M<6> {
+    -&(a * 2.0)
+}
+
+#[inline(never)]
 fn k_matvec6(a: &M<6>, x: &Tensor<Rank1<6>>) -> Tensor<Rank1<6>> {
     a.matmul(x)
 }
@@ -132,6 +143,7 @@ fn main() {
     let x8 = Tensor::<Rank1<8>>::from_flat_fn(|k| 0.3 + 0.1 * k as f64);
     let x4 = Tensor::<Rank1<4>>::from_flat_fn(|k| 0.3 + 0.1 * k as f64);
     let x3 = Tensor::from([1.0, 2.0, 3.0]);
+    let mut c6 = a6;
     for _ in 0..CALLS {
         black_box(k_add3(black_box(&a3), black_box(&b3)));
         black_box(k_add4(black_box(&a4), black_box(&b4)));
@@ -143,6 +155,8 @@ fn main() {
         black_box(k_matmul4(black_box(&a4), black_box(&b4)));
         black_box(k_matmul6(black_box(&a6), black_box(&b6)));
         black_box(k_by_value6(black_box(&a6), black_box(&b6)));
+        k_assign6(black_box(&mut c6), black_box(&b6));
+        black_box(k_by_reference6(black_box(&a6)));
         black_box(k_matvec6(black_box(&a6), black_box(&x6)));
         black_box(k_transpose6x4(black_box(&t64)));
         black_box(k_sum_axis6(black_box(&a6)));

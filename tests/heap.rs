@@ -237,6 +237,28 @@ fn the_issue_example_compiles_and_is_exact() {
 }
 
 #[test]
+fn large_fields_give_the_serial_loops_bits() {
+    // 98 304 elements, each operator form against a plain loop over the
+    // slices (the reference for a split over threads, should one come).
+    type Big = HeapTensor<Rank2<1024, 96>>;
+    let a = Big::from_flat_fn(field);
+    let b = Big::from_flat_fn(|k| 1.5 - field(k + 7));
+    let serial = |f: fn(f64, f64) -> f64| -> Vec<f64> {
+        a.iter().zip(b.iter()).map(|(&x, &y)| f(x, y)).collect()
+    };
+    assert_eq!((&a + &b).as_slice(), serial(|x, y| x + y));
+    assert_eq!((a.clone() - &b).as_slice(), serial(|x, y| x - y));
+    assert_eq!((&a * b.clone()).as_slice(), serial(|x, y| x * y));
+    assert_eq!((&a / 3.0).as_slice(), serial(|x, _| x / 3.0));
+    assert_eq!((0.5 - a.clone()).as_slice(), serial(|x, _| 0.5 - x));
+    assert_eq!((-&a).as_slice(), serial(|x, _| -x));
+    let mut c = a.clone();
+    c /= &b;
+    c += 1.0;
+    assert_eq!(c.as_slice(), serial(|x, y| x / y + 1.0));
+}
+
+#[test]
 fn by_value_heap_operations_reuse_the_buffer() {
     let (_, a) = pair::<Rank2<100, 100>>();
     let b = a.map(|x| x + 1.0);
