@@ -3,9 +3,10 @@
 //! stencils and the rest of the tensor's operations.
 //!
 //! An array of rank `N` converts to a [`HeapTensor`] of a shape of rank `N`
-//! (`Array2<f64>` ↔ `HeapTensor<Rank2<R, C>>`): the rank is checked by the
-//! compiler (a shape's ndarray dimension type is [`NdShape::Dim`]), the
-//! lengths at run time, with [`ShapeError::Dims`] naming both shapes.
+//! (`Array2<f64>` ↔ `HeapTensor<Rank2<R, C>>`), with
+//! [`HeapTensor::try_from_ndarray`] or `TryFrom`: the rank is checked by the
+//! compiler ([`NdArrayOf`]), the lengths at run time, with
+//! [`ShapeError::Dims`] naming both shapes.
 //! Elements are taken in logical row-major order whatever the array's
 //! memory layout (transposed and sliced views included). An owned array in
 //! standard layout is taken over without copying; a tensor becomes an
@@ -19,12 +20,12 @@
 //! use ndarray::{array, Array2};
 //!
 //! let a: Array2<f64> = array![[1.0, 2.0, 6.0], [3.0, 4.0, 5.0]];
-//! let f = HeapTensor::<Rank2<2, 3>>::try_from(a.view()).unwrap();
+//! let f = HeapTensor::<Rank2<2, 3>>::try_from_ndarray(a.view()).unwrap();
 //! let [_, d1] = f.gradient(Unit, EDGE1);
 //! let d1: Array2<f64> = d1.into();
 //! assert_eq!(d1, array![[1.0, 2.5, 4.0], [1.0, 1.0, 1.0]]);
 //!
-//! let e = HeapTensor::<Rank2<3, 2>>::try_from(a.view()).unwrap_err();
+//! let e = HeapTensor::<Rank2<3, 2>>::try_from_ndarray(a.view()).unwrap_err();
 //! assert_eq!(e.to_string(), "expected an array of shape [3, 2], found shape [2, 3]");
 //! ```
 
@@ -94,69 +95,148 @@ fn check<S: Shape>(found: &[usize]) -> Result<(), ShapeError> {
     }
 }
 
-/// Copies a view (of any layout) into a heap tensor, checking its shape.
+/// An ndarray array or view that converts to a heap tensor of shape `S`:
+/// `Array` and `ArrayView` of `S`'s rank ([`NdShape::Dim`]). The lengths
+/// are checked when converting; the rank is checked here, by the compiler.
 ///
 /// # Example
 ///
 /// ```
+/// use constgrad::tensor::ndarray::NdArrayOf;
 /// use constgrad::{HeapTensor, Rank2};
-/// use ndarray::array;
+/// use ndarray::Array2;
 ///
-/// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
-/// let t = HeapTensor::<Rank2<2, 3>>::try_from(a.t()).unwrap(); // a transposed view
-/// assert_eq!(t.as_slice(), &[1.0, 3.0, 5.0, 2.0, 4.0, 6.0]);
-/// assert!(HeapTensor::<Rank2<3, 3>>::try_from(a.view()).is_err());
+/// fn load<A: NdArrayOf<Rank2<2, 2>, f64>>(a: A) -> HeapTensor<Rank2<2, 2>> {
+///     HeapTensor::try_from_ndarray(a).unwrap()
+/// }
+/// let a = Array2::from_elem((2, 2), 1.5);
+/// assert_eq!(load(a.view()), load(a));
 /// ```
-impl<S: NdShape, E: Copy> TryFrom<ArrayView<'_, E, S::Dim>> for HeapTensor<S, E> {
-    type Error = ShapeError;
+#[diagnostic::on_unimplemented(
+    message = "an ndarray array converts only to a tensor of its own rank, and `{S}` has another",
+    label = "not an array of the rank of `{S}`",
+    note = "convert an array of the tensor's rank (`Array2`/`ArrayView2` for a `Rank2<…>`), or reshape it first with ndarray's `into_shape_with_order`"
+)]
+pub trait NdArrayOf<S: Shape, E: Copy> {
+    /// The heap tensor of these elements, in logical row-major order.
+    ///
+    /// # Errors
+    ///
+    /// [`ShapeError::Dims`] when the array's dimensions are not `S::DIMS`.
+    fn to_heap_tensor(self) -> Result<HeapTensor<S, E>, ShapeError>;
+}
 
-    fn try_from(view: ArrayView<'_, E, S::Dim>) -> Result<Self, ShapeError> {
-        check::<S>(view.shape())?;
-        let data: Box<[E]> = match view.as_slice() {
-            Some(s) => s.into(),
-            None => view.iter().copied().collect(),
-        };
-        Self::try_from_boxed_slice(data)
-    }
+/// Copies a view (of any layout), checking its shape.
+fn from_view<S: NdShape, E: Copy>(
+    view: ArrayView<'_, E, S::Dim>,
+) -> Result<HeapTensor<S, E>, ShapeError> {
+    check::<S>(view.shape())?;
+    let data: Box<[E]> = match view.as_slice() {
+        Some(s) => s.into(),
+        None => view.iter().copied().collect(),
+    };
+    HeapTensor::try_from_boxed_slice(data)
 }
 
 /// Takes an owned array, checking its shape: without a copy when it is in
 /// standard (row-major, unsliced) layout.
-///
-/// # Example
-///
-/// ```
-/// use constgrad::{HeapTensor, Rank3, ShapeError};
-/// use ndarray::Array3;
-///
-/// let a = Array3::from_shape_fn((2, 3, 4), |(i, j, k)| (100 * i + 10 * j + k) as f64);
-/// let t = HeapTensor::<Rank3<2, 3, 4>>::try_from(a).unwrap();
-/// assert_eq!(t[[1, 2, 3]], 123.0);
-/// let e = HeapTensor::<Rank3<2, 3, 5>>::try_from(Array3::zeros((2, 3, 4))).unwrap_err();
-/// assert!(matches!(e, ShapeError::Dims { expected: &[2, 3, 5], .. }));
-/// ```
+fn from_array<S: NdShape, E: Copy>(a: Array<E, S::Dim>) -> Result<HeapTensor<S, E>, ShapeError> {
+    check::<S>(a.shape())?;
+    if !a.is_standard_layout() {
+        return from_view::<S, E>(a.view());
+    }
+    let (v, offset): (Vec<E>, _) = a.into_raw_vec_and_offset();
+    let start = offset.unwrap_or(0);
+    // Standard layout with the first element at the start of the
+    // allocation and nothing else in it: the vector is the tensor.
+    if start == 0 && v.len() == S::NUMEL {
+        return HeapTensor::try_from_boxed_slice(v.into_boxed_slice());
+    }
+    match v.get(start..start + S::NUMEL) {
+        Some(s) => HeapTensor::try_from_boxed_slice(s.into()),
+        None => Err(ShapeError::Length {
+            expected: S::NUMEL,
+            found: v.len(),
+        }),
+    }
+}
+
+/// One `NdArrayOf` entry per rank (rather than one over `S::Dim`), so that
+/// an array of another rank finds no entry and gets the trait's message.
+macro_rules! nd_array_of {
+    ($shape:ty, [$($d:ident),*], $ix:ty) => {
+        #[diagnostic::do_not_recommend]
+        impl<$(const $d: usize,)* E: Copy> NdArrayOf<$shape, E> for ArrayView<'_, E, $ix> {
+            #[inline]
+            fn to_heap_tensor(self) -> Result<HeapTensor<$shape, E>, ShapeError> {
+                from_view::<$shape, E>(self)
+            }
+        }
+        #[diagnostic::do_not_recommend]
+        impl<$(const $d: usize,)* E: Copy> NdArrayOf<$shape, E> for Array<E, $ix> {
+            #[inline]
+            fn to_heap_tensor(self) -> Result<HeapTensor<$shape, E>, ShapeError> {
+                from_array::<$shape, E>(self)
+            }
+        }
+    };
+}
+
+nd_array_of!(Rank0, [], Ix0);
+nd_array_of!(Rank1<A>, [A], Ix1);
+nd_array_of!(Rank2<A, B>, [A, B], Ix2);
+nd_array_of!(Rank3<A, B, C>, [A, B, C], Ix3);
+nd_array_of!(Rank4<A, B, C, D>, [A, B, C, D], Ix4);
+nd_array_of!(Rank5<A, B, C, D, F>, [A, B, C, D, F], Ix5);
+nd_array_of!(Rank6<A, B, C, D, F, G>, [A, B, C, D, F, G], Ix6);
+
+impl<S: Shape, E: Copy> HeapTensor<S, E> {
+    /// Converts an ndarray `Array` (taken over without a copy when in
+    /// standard layout) or `ArrayView` (of any layout, copied) of this
+    /// tensor's rank, checking its dimensions. An array of another rank
+    /// does not compile.
+    ///
+    /// # Errors
+    ///
+    /// [`ShapeError::Dims`] with both shapes when the dimensions differ.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{HeapTensor, Rank2, Rank3, ShapeError};
+    /// use ndarray::{array, Array3};
+    ///
+    /// let a = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
+    /// let t = HeapTensor::<Rank2<2, 3>>::try_from_ndarray(a.t()).unwrap(); // a transposed view
+    /// assert_eq!(t.as_slice(), &[1.0, 3.0, 5.0, 2.0, 4.0, 6.0]);
+    /// assert!(HeapTensor::<Rank2<3, 3>>::try_from_ndarray(a.view()).is_err());
+    ///
+    /// let b = Array3::from_shape_fn((2, 3, 4), |(i, j, k)| (100 * i + 10 * j + k) as f64);
+    /// let u = HeapTensor::<Rank3<2, 3, 4>>::try_from_ndarray(b).unwrap();
+    /// assert_eq!(u[[1, 2, 3]], 123.0);
+    /// let e = HeapTensor::<Rank3<2, 3, 5>>::try_from_ndarray(Array3::zeros((2, 3, 4))).unwrap_err();
+    /// assert!(matches!(e, ShapeError::Dims { expected: &[2, 3, 5], .. }));
+    /// ```
+    pub fn try_from_ndarray(a: impl NdArrayOf<S, E>) -> Result<Self, ShapeError> {
+        a.to_heap_tensor()
+    }
+}
+
+/// The same as [`HeapTensor::try_from_ndarray`].
+impl<S: NdShape, E: Copy> TryFrom<ArrayView<'_, E, S::Dim>> for HeapTensor<S, E> {
+    type Error = ShapeError;
+
+    fn try_from(view: ArrayView<'_, E, S::Dim>) -> Result<Self, ShapeError> {
+        from_view(view)
+    }
+}
+
+/// The same as [`HeapTensor::try_from_ndarray`].
 impl<S: NdShape, E: Copy> TryFrom<Array<E, S::Dim>> for HeapTensor<S, E> {
     type Error = ShapeError;
 
     fn try_from(a: Array<E, S::Dim>) -> Result<Self, ShapeError> {
-        check::<S>(a.shape())?;
-        if !a.is_standard_layout() {
-            return Self::try_from(a.view());
-        }
-        let (v, offset): (Vec<E>, _) = a.into_raw_vec_and_offset();
-        // Standard layout with the first element at the start of the
-        // allocation and nothing else in it: the vector is the tensor.
-        if offset.unwrap_or(0) == 0 && v.len() == S::NUMEL {
-            return Self::try_from_boxed_slice(v.into_boxed_slice());
-        }
-        let start = offset.unwrap_or(0);
-        match v.get(start..start + S::NUMEL) {
-            Some(s) => Self::try_from_boxed_slice(s.into()),
-            None => Err(ShapeError::Length {
-                expected: S::NUMEL,
-                found: v.len(),
-            }),
-        }
+        from_array(a)
     }
 }
 
