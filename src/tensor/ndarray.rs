@@ -57,26 +57,6 @@ pub trait NdShape: Shape {
     fn dim() -> Self::Dim;
 }
 
-macro_rules! nd_shape {
-    ($shape:ty, [$($d:ident),*], $ix:ty) => {
-        impl<$(const $d: usize),*> NdShape for $shape {
-            type Dim = $ix;
-            #[inline]
-            fn dim() -> $ix {
-                Dim([$($d),*])
-            }
-        }
-    };
-}
-
-nd_shape!(Rank0, [], Ix0);
-nd_shape!(Rank1<A>, [A], Ix1);
-nd_shape!(Rank2<A, B>, [A, B], Ix2);
-nd_shape!(Rank3<A, B, C>, [A, B, C], Ix3);
-nd_shape!(Rank4<A, B, C, D>, [A, B, C, D], Ix4);
-nd_shape!(Rank5<A, B, C, D, F>, [A, B, C, D, F], Ix5);
-nd_shape!(Rank6<A, B, C, D, F, G>, [A, B, C, D, F, G], Ix6);
-
 /// `Ok` when an array of dimensions `found` fits shape `S`.
 fn check<S: Shape>(found: &[usize]) -> Result<(), ShapeError> {
     if found == S::DIMS {
@@ -161,10 +141,18 @@ fn from_array<S: NdShape, E: Copy>(a: Array<E, S::Dim>) -> Result<HeapTensor<S, 
     }
 }
 
-/// One `NdArrayOf` entry per rank (rather than one over `S::Dim`), so that
-/// an array of another rank finds no entry and gets the trait's message.
-macro_rules! nd_array_of {
+/// A shape's `NdShape` entry and its `NdArrayOf` entries, one rank at a
+/// time (rather than one `NdArrayOf` over `S::Dim`), so that an array of
+/// another rank finds no entry and gets the trait's message.
+macro_rules! nd_rank {
     ($shape:ty, [$($d:ident),*], $ix:ty) => {
+        impl<$(const $d: usize),*> NdShape for $shape {
+            type Dim = $ix;
+            #[inline]
+            fn dim() -> $ix {
+                Dim([$($d),*])
+            }
+        }
         #[diagnostic::do_not_recommend]
         impl<$(const $d: usize,)* E: Copy> NdArrayOf<$shape, E> for ArrayView<'_, E, $ix> {
             #[inline]
@@ -182,13 +170,13 @@ macro_rules! nd_array_of {
     };
 }
 
-nd_array_of!(Rank0, [], Ix0);
-nd_array_of!(Rank1<A>, [A], Ix1);
-nd_array_of!(Rank2<A, B>, [A, B], Ix2);
-nd_array_of!(Rank3<A, B, C>, [A, B, C], Ix3);
-nd_array_of!(Rank4<A, B, C, D>, [A, B, C, D], Ix4);
-nd_array_of!(Rank5<A, B, C, D, F>, [A, B, C, D, F], Ix5);
-nd_array_of!(Rank6<A, B, C, D, F, G>, [A, B, C, D, F, G], Ix6);
+nd_rank!(Rank0, [], Ix0);
+nd_rank!(Rank1<A>, [A], Ix1);
+nd_rank!(Rank2<A, B>, [A, B], Ix2);
+nd_rank!(Rank3<A, B, C>, [A, B, C], Ix3);
+nd_rank!(Rank4<A, B, C, D>, [A, B, C, D], Ix4);
+nd_rank!(Rank5<A, B, C, D, F>, [A, B, C, D, F], Ix5);
+nd_rank!(Rank6<A, B, C, D, F, G>, [A, B, C, D, F, G], Ix6);
 
 impl<S: Shape, E: Copy> HeapTensor<S, E> {
     /// Converts an ndarray `Array` (taken over without a copy when in
