@@ -104,6 +104,26 @@ fn heap_1000(c: &mut Criterion) {
             black_box(&out);
         })
     });
+    // Division: more arithmetic per byte than an addition, where threads
+    // (feature `rayon`) have the most to win. Divisors next to 1 keep the
+    // repeatedly divided values far from subnormals (which divide slowly).
+    let near_one = Big::from_flat_fn(|k| 1.0 + 1e-12 * (k % 7) as f64);
+    g.bench_function("div-assign/constgrad", |bch| {
+        bch.iter(|| {
+            if let Some(t) = acc.as_mut() {
+                *t /= black_box(&near_one);
+            }
+        })
+    });
+    g.bench_function("div-assign/loop", |bch| {
+        bch.iter(|| {
+            let y = black_box(near_one.as_slice());
+            for (o, &y) in out.as_mut_slice().iter_mut().zip(y) {
+                *o /= y;
+            }
+            black_box(&out);
+        })
+    });
     g.finish();
 }
 

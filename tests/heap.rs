@@ -238,8 +238,9 @@ fn the_issue_example_compiles_and_is_exact() {
 
 #[test]
 fn large_fields_give_the_serial_loops_bits() {
-    // 98 304 elements, each operator form against a plain loop over the
-    // slices (the reference for a split over threads, should one come).
+    // 98 304 elements: above the size from which feature `rayon` splits the
+    // in-place heap operations over threads. Each operator form against a
+    // plain serial loop over the slices.
     type Big = HeapTensor<Rank2<1024, 96>>;
     let a = Big::from_flat_fn(field);
     let b = Big::from_flat_fn(|k| 1.5 - field(k + 7));

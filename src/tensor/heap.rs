@@ -10,7 +10,10 @@
 //!
 //! Operations by value reuse the left (or only) operand's buffer, so
 //! `a + &b`, `a * 2.0` and `-a` allocate nothing; by reference (`&a + &b`)
-//! they allocate the result.
+//! they allocate the result. With feature `rayon`, the by-value and
+//! compound-assignment forms on fields of 2¹⁶ elements or more are split
+//! over rayon's threads, with the same bits (the thread pool allocates when
+//! it starts: not for a real-time thread).
 //!
 //! # Example
 //!

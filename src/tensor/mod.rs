@@ -330,14 +330,38 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     pub fn cast<F: Copy + From<E>>(&self) -> Tensor<S, F, D> {
         self.map(F::from)
     }
+}
 
-    /// `f(k, x)` for every element `x` at flat position `k`, consuming
-    /// `self`: in place for heap storage (no allocation).
+/// The elementwise kernels of the operators ([`Storage::map_owned`] and its
+/// siblings): in place for heap tensors, possibly over threads.
+impl<S: Shape, E: Copy + Send + Sync, D: Storage> Tensor<S, E, D> {
+    /// `f(x)` for every element, consuming `self`.
     #[inline]
-    pub(crate) fn map_owned(self, f: impl FnMut(usize, E) -> E) -> Self {
+    pub(crate) fn map_owned(self, f: impl Fn(E) -> E + Sync) -> Self {
         Self {
             data: D::map_owned::<S, E>(self.data, f),
         }
+    }
+
+    /// `f(x, y)` for every element `x` and `other`'s `y` at the same
+    /// position, consuming `self`.
+    #[inline]
+    pub(crate) fn zip_owned(self, other: &Self, f: impl Fn(E, E) -> E + Sync) -> Self {
+        Self {
+            data: D::zip_owned::<S, E>(self.data, other.as_slice(), f),
+        }
+    }
+
+    /// `f(x)` for every element, in place.
+    #[inline]
+    pub(crate) fn update(&mut self, f: impl Fn(&mut E) + Sync) {
+        D::update(self.as_mut_slice(), f);
+    }
+
+    /// `f(x, y)` for every element `x` and `other`'s `y`, in place.
+    #[inline]
+    pub(crate) fn zip_update(&mut self, other: &Self, f: impl Fn(&mut E, E) + Sync) {
+        D::zip_update(self.as_mut_slice(), other.as_slice(), f);
     }
 }
 

@@ -44,8 +44,7 @@ macro_rules! elementwise {
             type Output = Self;
             #[inline]
             fn $method(self, rhs: &Self) -> Self {
-                let b = rhs.as_slice();
-                self.map_owned(|k, x| $op::$method(x, b[k]))
+                self.zip_owned(rhs, $op::$method)
             }
         }
         #[diagnostic::do_not_recommend]
@@ -53,8 +52,7 @@ macro_rules! elementwise {
             type Output = Tensor<S, E, D>;
             #[inline]
             fn $method(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
-                let a = self.as_slice();
-                rhs.map_owned(|k, y| $op::$method(a[k], y))
+                rhs.zip_owned(self, |y, x| $op::$method(x, y))
             }
         }
         #[diagnostic::do_not_recommend]
@@ -71,7 +69,7 @@ macro_rules! elementwise {
             type Output = Self;
             #[inline]
             fn $method(self, rhs: E) -> Self {
-                self.map_owned(|_, x| $op::$method(x, rhs))
+                self.map_owned(|x| $op::$method(x, rhs))
             }
         }
         #[diagnostic::do_not_recommend]
@@ -91,17 +89,13 @@ macro_rules! elementwise {
         impl<S: Shape, E: Scalar, D: Storage> $assign<&Tensor<S, E, D>> for Tensor<S, E, D> {
             #[inline]
             fn $assign_method(&mut self, rhs: &Self) {
-                for (x, &y) in self.iter_mut().zip(rhs.iter()) {
-                    $assign::$assign_method(x, y);
-                }
+                self.zip_update(rhs, $assign::$assign_method);
             }
         }
         impl<S: Shape, E: Scalar, D: Storage> $assign<E> for Tensor<S, E, D> {
             #[inline]
             fn $assign_method(&mut self, rhs: E) {
-                for x in self.iter_mut() {
-                    $assign::$assign_method(x, rhs);
-                }
+                self.update(|x| $assign::$assign_method(x, rhs));
             }
         }
     )*};
@@ -123,7 +117,7 @@ macro_rules! scalar_left {
             #[inline]
             fn add(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map_owned(|_, x| c + x)
+                rhs.map_owned(|x| c + x)
             }
         }
         impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Sub<Tensor<S, E, D>> for $t {
@@ -131,7 +125,7 @@ macro_rules! scalar_left {
             #[inline]
             fn sub(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map_owned(|_, x| c - x)
+                rhs.map_owned(|x| c - x)
             }
         }
         impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Mul<Tensor<S, E, D>> for $t {
@@ -139,7 +133,7 @@ macro_rules! scalar_left {
             #[inline]
             fn mul(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map_owned(|_, x| c * x)
+                rhs.map_owned(|x| c * x)
             }
         }
         impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Div<Tensor<S, E, D>> for $t {
@@ -147,7 +141,7 @@ macro_rules! scalar_left {
             #[inline]
             fn div(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map_owned(|_, x| c / x)
+                rhs.map_owned(|x| c / x)
             }
         }
     )*};
@@ -159,7 +153,7 @@ impl<S: Shape, E: Scalar, D: Storage> Neg for Tensor<S, E, D> {
     type Output = Self;
     #[inline]
     fn neg(self) -> Self {
-        self.map_owned(|_, x| -x)
+        self.map_owned(Neg::neg)
     }
 }
 

@@ -52,15 +52,31 @@ pub trait Storage: sealed::Sealed + Sized + 'static {
     /// The elements as one flat row-major mutable slice.
     fn flat_mut<S: Shape, E: Copy>(buf: &mut Self::Buf<S, E>) -> &mut [E];
 
-    /// `f(k, x)` for every element `x` at flat position `k`, consuming the
-    /// buffer: built afresh for inline storage (the code the compiler sees
-    /// for an inline `a + b` is the same as a fresh `from_flat_fn`), written
-    /// in place for heap storage (a by-value heap operation allocates
-    /// nothing).
-    fn map_owned<S: Shape, E: Copy>(
+    /// `f(x)` for every element `x`, consuming the buffer: built afresh for
+    /// inline storage (the code the compiler sees for an inline `a * 2.0` is
+    /// that of a fresh `from_flat_fn`), written in place for heap storage (a
+    /// by-value heap operation allocates nothing). The elementwise kernels
+    /// below take pure functions, so heap storage may split them over
+    /// threads (feature `rayon`) with the same bits.
+    fn map_owned<S: Shape, E: Copy + Send + Sync>(
         buf: Self::Buf<S, E>,
-        f: impl FnMut(usize, E) -> E,
+        f: impl Fn(E) -> E + Sync,
     ) -> Self::Buf<S, E>;
+
+    /// `f(x, y)` for every element `x` and the element `y` of `other` at the
+    /// same position, consuming the buffer (as [`Storage::map_owned`]).
+    fn zip_owned<S: Shape, E: Copy + Send + Sync>(
+        buf: Self::Buf<S, E>,
+        other: &[E],
+        f: impl Fn(E, E) -> E + Sync,
+    ) -> Self::Buf<S, E>;
+
+    /// `f(x)` for every element `x` of `s`, in place.
+    fn update<E: Copy + Send + Sync>(s: &mut [E], f: impl Fn(&mut E) + Sync);
+
+    /// `f(x, y)` for every element `x` of `s` and the element `y` of `other`
+    /// at the same position, in place.
+    fn zip_update<E: Copy + Send + Sync>(s: &mut [E], other: &[E], f: impl Fn(&mut E, E) + Sync);
 }
 
 /// Inline storage: the nested array `S::Array<E>` (`[[E; 4]; 3]`) inside
@@ -95,12 +111,34 @@ impl Storage for Inline {
     }
 
     #[inline]
-    fn map_owned<S: Shape, E: Copy>(
+    fn map_owned<S: Shape, E: Copy + Send + Sync>(
         buf: S::Array<E>,
-        mut f: impl FnMut(usize, E) -> E,
+        f: impl Fn(E) -> E + Sync,
     ) -> S::Array<E> {
         let s = S::flat(&buf);
-        S::array_from_fn(|k| f(k, s[k]))
+        S::array_from_fn(|k| f(s[k]))
+    }
+
+    #[inline]
+    fn zip_owned<S: Shape, E: Copy + Send + Sync>(
+        buf: S::Array<E>,
+        other: &[E],
+        f: impl Fn(E, E) -> E + Sync,
+    ) -> S::Array<E> {
+        let s = S::flat(&buf);
+        S::array_from_fn(|k| f(s[k], other[k]))
+    }
+
+    #[inline]
+    fn update<E: Copy + Send + Sync>(s: &mut [E], f: impl Fn(&mut E) + Sync) {
+        s.iter_mut().for_each(f);
+    }
+
+    #[inline]
+    fn zip_update<E: Copy + Send + Sync>(s: &mut [E], other: &[E], f: impl Fn(&mut E, E) + Sync) {
+        for (x, &y) in s.iter_mut().zip(other) {
+            f(x, y);
+        }
     }
 }
 
@@ -145,13 +183,72 @@ impl Storage for Heap {
     }
 
     #[inline]
-    fn map_owned<S: Shape, E: Copy>(
+    fn map_owned<S: Shape, E: Copy + Send + Sync>(
         mut buf: alloc::boxed::Box<[E]>,
-        mut f: impl FnMut(usize, E) -> E,
+        f: impl Fn(E) -> E + Sync,
     ) -> alloc::boxed::Box<[E]> {
-        for (k, x) in buf.iter_mut().enumerate() {
-            *x = f(k, *x);
-        }
+        Self::update(&mut buf, |x| *x = f(*x));
         buf
+    }
+
+    #[inline]
+    fn zip_owned<S: Shape, E: Copy + Send + Sync>(
+        mut buf: alloc::boxed::Box<[E]>,
+        other: &[E],
+        f: impl Fn(E, E) -> E + Sync,
+    ) -> alloc::boxed::Box<[E]> {
+        Self::zip_update(&mut buf, other, |x, y| *x = f(*x, y));
+        buf
+    }
+
+    #[inline]
+    fn update<E: Copy + Send + Sync>(s: &mut [E], f: impl Fn(&mut E) + Sync) {
+        #[cfg(feature = "rayon")]
+        if s.len() >= parallel::MIN_LEN {
+            return parallel::update(s, f);
+        }
+        s.iter_mut().for_each(f);
+    }
+
+    #[inline]
+    fn zip_update<E: Copy + Send + Sync>(s: &mut [E], other: &[E], f: impl Fn(&mut E, E) + Sync) {
+        #[cfg(feature = "rayon")]
+        if s.len() >= parallel::MIN_LEN {
+            return parallel::zip_update(s, other, f);
+        }
+        for (x, &y) in s.iter_mut().zip(other) {
+            f(x, y);
+        }
+    }
+}
+
+/// The in-place elementwise heap kernels over rayon's threads (feature
+/// `rayon`): each element is computed by the same expression as in the
+/// serial loop, so the results are the same bits; only the order in which
+/// elements are written changes.
+#[cfg(feature = "rayon")]
+mod parallel {
+    use rayon::prelude::*;
+
+    /// Below this many elements one thread is faster (the stencils' threshold
+    /// too): a split costs microseconds, as much as a serial pass over 2¹⁶
+    /// doubles.
+    pub(super) const MIN_LEN: usize = 1 << 16;
+    /// Elements per task at least: enough to amortize a task.
+    const CHUNK: usize = 1 << 14;
+
+    pub(super) fn update<E: Send>(s: &mut [E], f: impl Fn(&mut E) + Sync) {
+        s.par_iter_mut().with_min_len(CHUNK).for_each(&f);
+    }
+
+    pub(super) fn zip_update<E: Copy + Send + Sync>(
+        s: &mut [E],
+        other: &[E],
+        f: impl Fn(&mut E, E) + Sync,
+    ) {
+        s.par_iter_mut()
+            .zip(other.par_iter())
+            .with_min_len(CHUNK)
+            .for_each(|(x, &y)| f(x, y));
     }
 }
