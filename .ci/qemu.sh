@@ -50,11 +50,12 @@ if rustup component add llvm-tools >/dev/null 2>&1; then
   echo "ok: the example and constgrad are f32 throughout (libm's sinf/cosf compute in f64 inside: see the README)"
 
   step "no panic path in the Jacobians and the filter steps"
-  # Known: constgrad's zip_map (every `+`/`-` of two tensors) indexes two
-  # slices inside Shape::array_from_fn; where LLVM does not inline that
-  # (the 4x4 and 6x6 matrices here) the bounds check and its panic stay in
-  # the code. It cannot fire (the index is below NUMEL); it is reported to
-  # be fixed in the library, and this check says when it is gone.
+  # Known: constgrad's Inline::zip_owned (every `+`/`-` of two inline
+  # tensors) indexes the other operand, a slice, inside
+  # Shape::array_from_fn; where LLVM does not inline that (the 4x4 and 6x6
+  # matrices here) the bounds check and its panic stay in the code. It
+  # cannot fire (both operands have NUMEL elements); it is reported to be
+  # fixed in the library, and this check says when it is gone.
   nopanic() {
     awk -v roots='Ekf<[0-9]+>>::step::|as pendulum_ekf::ekf::Model<[0-9, ]+>>::(dynamics|measurement)_jacobian$' \
         -v panics='core::panicking::|rust_begin_unwind|unwrap_failed|expect_failed|_fail(_rt)?$' \
@@ -68,7 +69,7 @@ if rustup component add llvm-tools >/dev/null 2>&1; then
     exit 1
   fi
   "$bin/llvm-objdump" -d --no-show-raw-insn -C "$elf" |
-    nopanic 'Shape>::array_from_fn::<f32, <constgrad::tensor::Tensor<.*>>::zip_map<'
+    nopanic 'Shape>::array_from_fn::<f32, <constgrad::tensor::storage::Inline as constgrad::tensor::storage::Storage>::zip_owned<'
 
   step "sizes"
   "$bin/llvm-size" "$elf"
