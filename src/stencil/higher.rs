@@ -174,9 +174,19 @@ pub(crate) fn diff_axis<I: Sample>(
     Op { deriv, acc, add }: Op,
 ) {
     let (_, n, inner) = axis_split(dims, axis);
+    if src.is_empty() {
+        // A zero-length axis that is not differentiated: nothing to write
+        // (and `n * inner` is 0, which `chunks_exact` refuses).
+        return;
+    }
     let half = acc / 2;
     let one_sided = acc + deriv;
     let block = n * inner;
+    let grid = match grid {
+        // The plan holds numpy's three-point coefficients, not Fornberg's.
+        Grid::Planned(p) => Grid::Coords(p.x),
+        g => g,
+    };
     match collapse(grid) {
         Grid::Uniform(h) => {
             let central = uniform_weights(half, 0, 2 * half + 1, h, deriv);
@@ -209,7 +219,7 @@ pub(crate) fn diff_axis<I: Sample>(
                 }
             }
         }
-        Grid::Coords(x) => {
+        Grid::Coords(x) | Grid::Planned(super::plan::Planned { x, .. }) => {
             for i in 0..n {
                 let (start, m) = window(i, n, half, one_sided);
                 let mut nodes = [Re::<I>::zero(); MAX_POINTS];

@@ -85,6 +85,7 @@ mod grid;
 mod heap;
 mod higher;
 mod numpy;
+mod plan;
 mod sample;
 
 pub use axes::{
@@ -92,6 +93,9 @@ pub use axes::{
 };
 pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
+#[cfg(feature = "alloc")]
+pub use plan::CoordsPlan;
+pub use plan::Planned;
 pub use sample::Sample;
 
 use crate::scalar::Scalar;

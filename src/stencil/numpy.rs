@@ -7,15 +7,13 @@
 //! orders arrive as plain numbers, so every tensor shape shares one copy.
 
 use super::grid::Grid;
+use super::plan::{edge2_left, edge2_right, interior, Abc};
 use super::sample::Sample;
 use crate::scalar::{Real, Scalar};
 use crate::shape::axis_split;
 
 /// The real type behind the gradient of samples `I`.
 pub(crate) type Re<I> = <<I as Sample>::Out as Scalar>::Real;
-
-/// Three stencil coefficients `(a, b, c)`.
-type Abc<R> = (R, R, R);
 
 /// Positions whose interior coefficients are computed at once, on the stack,
 /// when differentiating along the contiguous axis of a non-uniform grid.
@@ -39,12 +37,7 @@ pub(crate) fn collapse<R: Scalar>(grid: Grid<'_, R>) -> Grid<'_, R> {
 /// Interior coefficients at position `i` of coordinates `x` (numpy's `a`, `b`, `c`).
 #[inline(always)]
 fn interior_coefs<R: Scalar>(x: &[R], i: usize) -> Abc<R> {
-    let dx1 = x[i] - x[i - 1];
-    let dx2 = x[i + 1] - x[i];
-    let a = -(dx2) / (dx1 * (dx1 + dx2));
-    let b = (dx2 - dx1) / (dx1 * dx2);
-    let c = dx1 / (dx2 * (dx1 + dx2));
-    (a, b, c)
+    interior(x[i] - x[i - 1], x[i + 1] - x[i])
 }
 
 /// The left and right edge-order-2 coefficients, each `(a, b, c)` applied to
@@ -64,22 +57,11 @@ fn edge2_coefs<R: Scalar>(grid: Grid<'_, R>, n: usize) -> (Abc<R>, Abc<R>) {
                 R::from_f64(1.5) / h,
             ),
         ),
-        Grid::Coords(x) => {
-            let two = R::from_f64(2.0);
-            let (dx1, dx2) = (x[1] - x[0], x[2] - x[1]);
-            let left = (
-                -(two * dx1 + dx2) / (dx1 * (dx1 + dx2)),
-                (dx1 + dx2) / (dx1 * dx2),
-                -dx1 / (dx2 * (dx1 + dx2)),
-            );
-            let (dx1, dx2) = (x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
-            let right = (
-                (dx2) / (dx1 * (dx1 + dx2)),
-                -(dx2 + dx1) / (dx1 * dx2),
-                (two * dx2 + dx1) / (dx2 * (dx1 + dx2)),
-            );
-            (left, right)
-        }
+        Grid::Coords(x) => (
+            edge2_left(x[1] - x[0], x[2] - x[1]),
+            edge2_right(x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]),
+        ),
+        Grid::Planned(p) => (p.left, p.right),
     }
 }
 
@@ -102,6 +84,7 @@ impl<R: Real> Edges<R> {
             let (dx0, dxn) = match grid {
                 Grid::Uniform(h) => (h, h),
                 Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
+                Grid::Planned(p) => (p.dx0, p.dxn),
             };
             Edges::First(Den::new(dx0), Den::new(dxn))
         }
@@ -121,9 +104,10 @@ fn comb3<I: Sample>(d: &mut [I::Out], p: &[I], q: &[I], r: &[I], (a, b, c): (Re<
     }
 }
 
-/// A divisor, held as its reciprocal when that changes no bit: for a
-/// normal power of two `h`, `x * (1 / h)` and `x / h` are the same correctly
-/// rounded number, and a multiplication is several times cheaper.
+/// A divisor, held as its reciprocal when that changes no bit: for a power
+/// of two `h` whose reciprocal is finite in `R`, `1 / h` is exact, so
+/// `x * (1 / h)` and `x / h` are the same correctly rounded number, and a
+/// multiplication is several times cheaper.
 #[derive(Clone, Copy)]
 enum Den<R> {
     Div(R),
@@ -133,10 +117,14 @@ enum Den<R> {
 impl<R: Real> Den<R> {
     #[inline]
     fn new(h: R) -> Self {
+        // The f64 bits tell a power of two (`to_f64` is exact, and an f32
+        // subnormal is an f64 normal); whether its reciprocal exists must be
+        // asked in `R` itself: 1 / 2^-140 is inf in f32.
         let bits = h.to_f64().to_bits();
         let exp = (bits >> 52) & 0x7ff;
-        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff {
-            Den::Mul(R::one() / h)
+        let inv = R::one() / h;
+        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff && inv.is_finite_real() {
+            Den::Mul(inv)
         } else {
             Den::Div(h)
         }
@@ -191,6 +179,11 @@ pub(crate) fn gradient_axis<I: Sample>(
     debug_assert!(len > edge);
     if let Grid::Coords(x) = grid {
         debug_assert_eq!(x.len(), len);
+    }
+    if src.is_empty() {
+        // A zero-length axis that is not differentiated: nothing to write
+        // (and `len * inner` is 0, which `chunks_exact` refuses).
+        return;
     }
     let grid = collapse(grid);
     if inner == 1 {
@@ -262,9 +255,13 @@ fn rows<I: Sample>(
                 );
             }
         }
-        Grid::Coords(x) => {
+        Grid::Coords(_) | Grid::Planned(_) => {
             for i in 1..n - 1 {
-                let abc = interior_coefs(x, i);
+                let abc = match grid {
+                    Grid::Planned(p) => (p.a[i - 1], p.b[i - 1], p.c[i - 1]),
+                    Grid::Coords(x) => interior_coefs(x, i),
+                    Grid::Uniform(_) => unreachable!(),
+                };
                 comb3(
                     &mut d[i * inner..(i + 1) * inner],
                     row(i - 1),
@@ -308,27 +305,37 @@ fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I
                 }
                 let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
                 for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
-                    let (dx1, dx2) = (w[0], w[1]);
-                    *a = -(dx2) / (dx1 * (dx1 + dx2));
-                    *b = (dx2 - dx1) / (dx1 * dx2);
-                    *c = dx1 / (dx2 * (dx1 + dx2));
+                    (*a, *b, *c) = interior(w[0], w[1]);
                 }
                 for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                    let it = d[i0..i1]
-                        .iter_mut()
-                        .zip(&s[i0 - 1..i1 - 1])
-                        .zip(&s[i0..i1])
-                        .zip(&s[i0 + 1..i1 + 1])
-                        .zip(a[..m].iter().zip(&b[..m]).zip(&c[..m]));
-                    for ((((d, p), q), r), ((a, b), c)) in it {
-                        *d = I::Out::from_real(*a) * p.to_scalar()
-                            + I::Out::from_real(*b) * q.to_scalar()
-                            + I::Out::from_real(*c) * r.to_scalar();
-                    }
+                    comb3_var(
+                        &mut d[i0..i1],
+                        &s[i0 - 1..i1 + 1],
+                        (&a[..m], &b[..m], &c[..m]),
+                    );
                 }
                 i0 = i1;
             }
         }
+        Grid::Planned(p) => {
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                line_edges(s, d, n, e);
+                comb3_var(&mut d[1..n - 1], s, (p.a, p.b, p.c));
+            }
+        }
+    }
+}
+
+/// `d[k] = a[k]·s[k] + b[k]·s[k+1] + c[k]·s[k+2]`: the non-uniform interior
+/// along a contiguous line, with one coefficient triple per output.
+#[inline(always)]
+fn comb3_var<I: Sample>(d: &mut [I::Out], s: &[I], (a, b, c): Abc<&[Re<I>]>) {
+    let (p, q, r) = (&s[..d.len()], &s[1..=d.len()], &s[2..d.len() + 2]);
+    let coefs = a.iter().zip(b).zip(c);
+    for ((((d, p), q), r), ((a, b), c)) in d.iter_mut().zip(p).zip(q).zip(r).zip(coefs) {
+        *d = I::Out::from_real(*a) * p.to_scalar()
+            + I::Out::from_real(*b) * q.to_scalar()
+            + I::Out::from_real(*c) * r.to_scalar();
     }
 }
 
@@ -369,6 +376,10 @@ mod tests {
             assert!(matches!(Den::new(h), Den::Div(_)), "{h}");
         }
         assert!(matches!(Den::new(0.5_f32), Den::Mul(_)));
+        // An f32 subnormal power of two is an f64 normal one, but 1 / h is
+        // inf in f32: it must divide.
+        assert!(matches!(Den::new(f32::from_bits(1 << 9)), Den::Div(_)));
+        assert!(matches!(Den::new(f32::MIN_POSITIVE), Den::Mul(_)));
     }
 
     #[test]
