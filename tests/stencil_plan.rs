@@ -112,7 +112,7 @@ fn a_plan_checks_as_the_coordinates_do() {
     );
     let f = Tensor::from([0.0, 1.0, 2.0]);
     let xs = [0.0, 1e-320, 3e-320];
-    let [a] = f.gradient(&CoordsPlan::unchecked(&xs), EDGE1);
+    let [a] = f.gradient(CoordsPlan::unchecked(&xs), EDGE1);
     let [b] = f.gradient(Coords::unchecked(xs), EDGE1);
     assert_eq!(bits(a.as_slice()), bits(b.as_slice()));
     let c = Coords::new([0.0, 0.5, 2.0]).unwrap();
