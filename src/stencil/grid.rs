@@ -4,7 +4,7 @@
 
 use core::fmt;
 
-use super::plan::{first_non_finite, Planned};
+use super::plan::{first_non_finite_of, Planned};
 use crate::scalar::Real;
 
 /// Unit spacing along an axis: numpy's default when no spacing is given.
@@ -212,6 +212,15 @@ impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
 
 /// The checks of [`Coords::new`] on a slice.
 pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
+    check_order(x)?;
+    match first_non_finite_of(x) {
+        Some(index) => Err(GridError::NonFiniteCoefficients { index }),
+        None => Ok(()),
+    }
+}
+
+/// Finite and strictly monotonic coordinates.
+pub(crate) fn check_order<R: Real>(x: &[R]) -> Result<(), GridError> {
     for (index, v) in x.iter().enumerate() {
         if !v.is_finite_real() {
             return Err(GridError::NonFiniteCoordinate { index });
@@ -230,10 +239,7 @@ pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
             }
         }
     }
-    match first_non_finite(x) {
-        Some(index) => Err(GridError::NonFiniteCoefficients { index }),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// What a checked spacing constructor rejected.

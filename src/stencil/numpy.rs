@@ -166,6 +166,11 @@ fn diff2<I: Sample>(d: &mut [I::Out], p: &[I], r: &[I], h: Den<Re<I>>) {
 /// edge_order=edge)` computes it. The caller guarantees
 /// `src.len() == dst.len() == product(dims)` and `dims[axis] > edge ≥ 1`
 /// (and coordinates of length `dims[axis]`).
+///
+/// With feature `rayon`, a large field is split over threads: whole blocks
+/// (or lines) when there are enough of them, else ranges of positions along
+/// the axis. Every output element is computed by the same expression as
+/// serially, so the result is bit-identical.
 pub(crate) fn gradient_axis<I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
@@ -186,14 +191,89 @@ pub(crate) fn gradient_axis<I: Sample>(
         return;
     }
     let grid = collapse(grid);
-    if inner == 1 {
-        lines(src, dst, len, grid, edge);
-    } else {
-        let block = len * inner;
+    let e = Edges::new(grid, len, edge);
+    let par = parallel(src.len());
+    let block = len * inner;
+    if par && outer < PARTS {
+        // Few blocks: split each along the axis.
         for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
-            rows(s, d, len, inner, grid, edge);
+            if inner == 1 {
+                line_edges(s, d, len, e);
+            } else {
+                edges(s, d, len, inner, e);
+            }
+            let interior = &mut d[inner..(len - 1) * inner];
+            // Part-relative unit 0 is position 1.
+            parts(interior, inner, len - 2, true, |k, d| {
+                if inner == 1 {
+                    line_span(s, d, 1 + k, grid);
+                } else {
+                    rows_span(s, d, 1 + k, inner, grid);
+                }
+            });
         }
+    } else {
+        parts(dst, block, outer, par, |first, d| {
+            let s = &src[first * block..first * block + d.len()];
+            if inner == 1 {
+                lines(s, d, len, grid, e);
+            } else {
+                for (s, d) in s.chunks_exact(block).zip(d.chunks_exact_mut(block)) {
+                    edges(s, d, len, inner, e);
+                    rows_span(s, &mut d[inner..(len - 1) * inner], 1, inner, grid);
+                }
+            }
+        });
     }
+}
+
+/// How many parts a parallel pass is cut into (a few per core, so that a
+/// busy core does not hold the others back).
+const PARTS: usize = 16;
+
+/// Fields of at least this many elements are split over threads (feature
+/// `rayon`): below it, handing out the parts costs more than it saves (see
+/// the `rayon` group of the stencil bench).
+#[cfg(feature = "rayon")]
+const PAR_MIN: usize = 1 << 16;
+
+/// Whether a field of `len` elements is split over threads.
+#[inline]
+fn parallel(len: usize) -> bool {
+    #[cfg(feature = "rayon")]
+    {
+        len >= PAR_MIN && rayon::current_num_threads() > 1
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        let _ = len;
+        false
+    }
+}
+
+/// Runs `f(first, part)` over `d`, a run of `count` units of `unit`
+/// elements each, cut into parts of whole units (`first` is the index of a
+/// part's first unit): in one call when serial, in about [`PARTS`] parts
+/// over rayon's threads when `par`.
+#[inline]
+fn parts<T: Send>(
+    d: &mut [T],
+    unit: usize,
+    count: usize,
+    par: bool,
+    f: impl Fn(usize, &mut [T]) + Sync + Send,
+) {
+    #[cfg(feature = "rayon")]
+    if par && count > 1 {
+        use rayon::prelude::*;
+        let k = count.div_ceil(PARTS);
+        d.par_chunks_mut(k * unit)
+            .enumerate()
+            .for_each(|(j, part)| f(j * k, part));
+        return;
+    }
+    let _ = (unit, count, par);
+    f(0, d);
 }
 
 /// Edges of one line or block: rows of `inner` elements at positions 0, 1, 2
@@ -232,97 +312,112 @@ fn line_edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<Re<I>>) {
     }
 }
 
-/// Along a strided axis: each position is a contiguous row of `inner` elements.
-fn rows<I: Sample>(
+/// Interior positions `first..` of a block along a strided axis (each
+/// position a contiguous row of `inner` elements); `d` holds the output
+/// rows of those positions, `s` the whole block.
+fn rows_span<I: Sample>(
     s: &[I],
     d: &mut [I::Out],
-    n: usize,
+    first: usize,
     inner: usize,
     grid: Grid<'_, Re<I>>,
-    edge: usize,
 ) {
-    edges(s, d, n, inner, Edges::new(grid, n, edge));
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
+    let two_h = match grid {
+        Grid::Uniform(h) => Some(Den::new(Re::<I>::from_f64(2.0) * h)),
+        _ => None,
+    };
+    for (k, d) in d.chunks_exact_mut(inner).enumerate() {
+        let i = first + k;
+        match (grid, two_h) {
+            (Grid::Uniform(_), Some(two_h)) => diff2(d, row(i - 1), row(i + 1), two_h),
+            (Grid::Planned(p), _) => {
+                let abc = (p.a[i - 1], p.b[i - 1], p.c[i - 1]);
+                comb3(d, row(i - 1), row(i), row(i + 1), abc);
+            }
+            (Grid::Coords(x), _) => {
+                comb3(d, row(i - 1), row(i), row(i + 1), interior_coefs(x, i));
+            }
+            _ => unreachable!("a uniform grid has its step"),
+        }
+    }
+}
+
+/// Interior positions `first..first + d.len()` of one contiguous line `s`.
+fn line_span<I: Sample>(s: &[I], d: &mut [I::Out], first: usize, grid: Grid<'_, Re<I>>) {
+    let (lo, hi) = (first, first + d.len());
     match grid {
         Grid::Uniform(h) => {
             let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
-            for i in 1..n - 1 {
-                diff2(
-                    &mut d[i * inner..(i + 1) * inner],
-                    row(i - 1),
-                    row(i + 1),
-                    two_h,
-                );
-            }
+            diff2(d, &s[lo - 1..hi - 1], &s[lo + 1..hi + 1], two_h);
         }
-        Grid::Coords(_) | Grid::Planned(_) => {
-            for i in 1..n - 1 {
-                let abc = match grid {
-                    Grid::Planned(p) => (p.a[i - 1], p.b[i - 1], p.c[i - 1]),
-                    Grid::Coords(x) => interior_coefs(x, i),
-                    Grid::Uniform(_) => unreachable!(),
-                };
-                comb3(
-                    &mut d[i * inner..(i + 1) * inner],
-                    row(i - 1),
-                    row(i),
-                    row(i + 1),
-                    abc,
-                );
+        Grid::Planned(p) => {
+            let r = lo - 1..hi - 1;
+            let abc = (&p.a[r.clone()], &p.b[r.clone()], &p.c[r]);
+            comb3_var(d, &s[lo - 1..], abc);
+        }
+        Grid::Coords(x) => coord_blocks(x, lo, hi, |i0, i1, abc| {
+            comb3_var(&mut d[i0 - lo..i1 - lo], &s[i0 - 1..i1 + 1], abc);
+        }),
+    }
+}
+
+/// Along the contiguous axis: `src` is a sequence of whole lines of length `n`.
+fn lines<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    n: usize,
+    grid: Grid<'_, Re<I>>,
+    e: Edges<Re<I>>,
+) {
+    for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+        line_edges(s, d, n, e);
+    }
+    match grid {
+        Grid::Coords(x) => {
+            // Coefficients once per block of positions, applied to every line.
+            coord_blocks(x, 1, n - 1, |i0, i1, abc| {
+                for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                    comb3_var(&mut d[i0..i1], &s[i0 - 1..i1 + 1], abc);
+                }
+            });
+        }
+        _ => {
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                line_span(s, &mut d[1..n - 1], 1, grid);
             }
         }
     }
 }
 
-/// Along the contiguous axis: `src` is a sequence of lines of length `n`.
-fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I>>, edge: usize) {
-    let e = Edges::new(grid, n, edge);
-    match grid {
-        Grid::Uniform(h) => {
-            let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
-            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                line_edges(s, d, n, e);
-                diff2(&mut d[1..n - 1], &s[..n - 2], &s[2..], two_h);
-            }
+/// Computes numpy's interior coefficients of positions `lo..hi` of
+/// coordinates `x` in blocks of [`BLOCK`] on the stack, and hands each block
+/// `i0..i1` to `apply` as slices `(a, b, c)`.
+#[inline(always)]
+fn coord_blocks<R: Real>(
+    x: &[R],
+    lo: usize,
+    hi: usize,
+    mut apply: impl FnMut(usize, usize, Abc<&[R]>),
+) {
+    let zero = R::zero();
+    let mut i0 = lo;
+    while i0 < hi {
+        let i1 = (i0 + BLOCK).min(hi);
+        let m = i1 - i0;
+        let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
+        // dx[k] = x[i0 + k] - x[i0 + k - 1], k = 0..=m: straight-line
+        // loops over slices, so the divisions vectorize.
+        let mut dx = [zero; BLOCK + 1];
+        for ((d, hi), lo) in dx[..=m].iter_mut().zip(&x[i0..=i1]).zip(&x[i0 - 1..i1]) {
+            *d = *hi - *lo;
         }
-        Grid::Coords(x) => {
-            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                line_edges(s, d, n, e);
-            }
-            // Interior positions 1..n-1 in blocks: coefficients once per
-            // block, applied to every line.
-            let zero = Re::<I>::zero();
-            let mut i0 = 1;
-            while i0 < n - 1 {
-                let i1 = (i0 + BLOCK).min(n - 1);
-                let m = i1 - i0;
-                let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
-                // dx[k] = x[i0 + k] - x[i0 + k - 1], k = 0..=m: straight-line
-                // loops over slices, so the divisions vectorize.
-                let mut dx = [zero; BLOCK + 1];
-                for ((d, hi), lo) in dx[..=m].iter_mut().zip(&x[i0..=i1]).zip(&x[i0 - 1..i1]) {
-                    *d = *hi - *lo;
-                }
-                let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
-                for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
-                    (*a, *b, *c) = interior(w[0], w[1]);
-                }
-                for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                    comb3_var(
-                        &mut d[i0..i1],
-                        &s[i0 - 1..i1 + 1],
-                        (&a[..m], &b[..m], &c[..m]),
-                    );
-                }
-                i0 = i1;
-            }
+        let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
+        for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
+            (*a, *b, *c) = interior(w[0], w[1]);
         }
-        Grid::Planned(p) => {
-            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                line_edges(s, d, n, e);
-                comb3_var(&mut d[1..n - 1], s, (p.a, p.b, p.c));
-            }
-        }
+        apply(i0, i1, (&a[..m], &b[..m], &c[..m]));
+        i0 = i1;
     }
 }
 

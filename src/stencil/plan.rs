@@ -42,63 +42,48 @@ pub(crate) fn edge2_right<R: Scalar>(dx1: R, dx2: R) -> Abc<R> {
     )
 }
 
-/// Whether every intermediate of numpy's three-point formulas for the
-/// spacings `dx1`, `dx2` is finite: the differences, their sum and products
-/// (an overflow there turns a coefficient into a wrong 0, an underflow to 0
-/// into an infinity), and every coefficient.
-fn three_point_finite<R: Real>(dx1: R, dx2: R) -> bool {
+/// Whether the intermediates of numpy's three-point formulas for the
+/// spacings `dx1`, `dx2` are finite: the differences, their sum and
+/// products (an overflow there turns a coefficient into a wrong 0, an
+/// underflow to 0 into an infinity), and the coefficients `abc`.
+#[inline]
+fn finite_with<R: Real>(dx1: R, dx2: R, (a, b, c): Abc<R>) -> bool {
     let s = dx1 + dx2;
-    let (i, l, r) = (
-        interior(dx1, dx2),
-        edge2_left(dx1, dx2),
-        edge2_right(dx1, dx2),
-    );
-    [
-        dx1,
-        dx2,
-        s,
-        dx1 * s,
-        dx2 * s,
-        dx1 * dx2,
-        i.0,
-        i.1,
-        i.2,
-        l.0,
-        l.1,
-        l.2,
-        r.0,
-        r.1,
-        r.2,
-    ]
-    .iter()
-    .all(|v| v.is_finite_real())
+    [dx1, dx2, s, dx1 * s, dx2 * s, dx1 * dx2, a, b, c]
+        .iter()
+        .all(|v| v.is_finite_real())
 }
 
 /// The first position of `x` (finite, strictly monotonic) whose stencil,
 /// for either edge order, has a coefficient or an intermediate that is not
 /// finite: the edges are positions 0 and `n - 1`, the interior stencil at
-/// `i` spans `x[i-1]..=x[i+1]`.
-pub(crate) fn first_non_finite<R: Real>(x: &[R]) -> Option<usize> {
-    match x.len() {
-        0 | 1 => None,
+/// `i` spans `x[i-1]..=x[i+1]`. `inner(i)` gives the interior coefficients
+/// at `i` (computed, or read from a plan that already holds them).
+pub(crate) fn first_non_finite<R: Real>(x: &[R], inner: impl Fn(usize) -> Abc<R>) -> Option<usize> {
+    let n = x.len();
+    if n == 2 {
         // Edge order 1 only: one difference, its reciprocal.
-        2 => {
-            let dx = x[1] - x[0];
-            let ok = dx.is_finite_real() && (R::one() / dx).is_finite_real();
-            (!ok).then_some(0)
-        }
-        n => {
-            if !three_point_finite(x[1] - x[0], x[2] - x[1]) {
-                return Some(0);
-            }
-            (1..n - 1)
-                .find(|&i| !three_point_finite(x[i] - x[i - 1], x[i + 1] - x[i]))
-                .or_else(|| {
-                    let ok = three_point_finite(x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
-                    (!ok).then_some(n - 1)
-                })
-        }
+        let dx = x[1] - x[0];
+        let ok = dx.is_finite_real() && (R::one() / dx).is_finite_real();
+        return (!ok).then_some(0);
     }
+    if n < 3 {
+        return None;
+    }
+    let (l1, l2) = (x[1] - x[0], x[2] - x[1]);
+    let (r1, r2) = (x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
+    if !finite_with(l1, l2, edge2_left(l1, l2)) {
+        return Some(0);
+    }
+    (1..n - 1)
+        .find(|&i| !finite_with(x[i] - x[i - 1], x[i + 1] - x[i], inner(i)))
+        .or_else(|| (!finite_with(r1, r2, edge2_right(r1, r2))).then_some(n - 1))
+}
+
+/// [`first_non_finite`] with the interior coefficients computed.
+#[inline]
+pub(crate) fn first_non_finite_of<R: Real>(x: &[R]) -> Option<usize> {
+    first_non_finite(x, |i| interior(x[i] - x[i - 1], x[i + 1] - x[i]))
 }
 
 /// The coefficients of a [`CoordsPlan`] as the kernels read them.
@@ -128,9 +113,10 @@ pub use owned::CoordsPlan;
 #[cfg(feature = "alloc")]
 mod owned {
     use alloc::boxed::Box;
+    use alloc::vec;
     use alloc::vec::Vec;
 
-    use super::super::grid::{check_coords, AxisSpacing, Grid, GridError, Spacings};
+    use super::super::grid::{check_order, AxisSpacing, Grid, GridError, Spacings};
     use super::super::grid::{Coords, CoordsRef};
     use super::{edge2_left, edge2_right, interior, Abc, Planned};
     use crate::scalar::Real;
@@ -186,8 +172,14 @@ mod owned {
         /// [`GridError::NotStrictlyMonotonic`] or
         /// [`GridError::NonFiniteCoefficients`], with the index.
         pub fn new(x: &[R; N]) -> Result<Self, GridError> {
-            check_coords(x)?;
-            Ok(Self::unchecked(x))
+            check_order(x)?;
+            let plan = Self::unchecked(x);
+            // The interior coefficients are the plan's: no second division.
+            let at = |i: usize| (plan.a[i - 1], plan.b[i - 1], plan.c[i - 1]);
+            match super::first_non_finite(x, at) {
+                Some(index) => Err(GridError::NonFiniteCoefficients { index }),
+                None => Ok(plan),
+            }
         }
 
         /// The plan of any coordinates, as numpy takes them (no checks:
@@ -210,17 +202,15 @@ mod owned {
                 Grid::Uniform(h) => Some(h),
                 _ => None,
             };
+            // Differences first, then straight-line loops over slices, so
+            // the divisions vectorize.
+            let dx: Vec<R> = x.windows(2).map(|w| w[1] - w[0]).collect();
             let m = N.saturating_sub(2);
-            let (mut a, mut b, mut c) = (
-                Vec::with_capacity(m),
-                Vec::with_capacity(m),
-                Vec::with_capacity(m),
-            );
-            for w in x.windows(3) {
-                let (ai, bi, ci) = interior(w[1] - w[0], w[2] - w[1]);
-                a.push(ai);
-                b.push(bi);
-                c.push(ci);
+            let (mut a, mut b, mut c) =
+                (vec![R::zero(); m], vec![R::zero(); m], vec![R::zero(); m]);
+            let abc = a.iter_mut().zip(&mut b).zip(&mut c);
+            for (((a, b), c), (dx1, dx2)) in abc.zip(dx.iter().zip(dx.iter().skip(1))) {
+                (*a, *b, *c) = interior(*dx1, *dx2);
             }
             let (dx0, dxn) = if N >= 2 {
                 (x[1] - x[0], x[N - 1] - x[N - 2])
