@@ -75,8 +75,13 @@ pub(crate) fn first_non_finite<R: Real>(x: &[R], inner: impl Fn(usize) -> Abc<R>
     if !finite_with(l1, l2, edge2_left(l1, l2)) {
         return Some(0);
     }
-    (1..n - 1)
-        .find(|&i| !finite_with(x[i] - x[i - 1], x[i + 1] - x[i], inner(i)))
+    let bad = |i: usize| !finite_with(x[i] - x[i - 1], x[i + 1] - x[i], inner(i));
+    // One pass without an early exit (it vectorizes), then a search only
+    // when something failed.
+    let any_bad = (1..n - 1).fold(false, |acc, i| acc | bad(i));
+    any_bad
+        .then(|| (1..n - 1).find(|&i| bad(i)))
+        .flatten()
         .or_else(|| (!finite_with(r1, r2, edge2_right(r1, r2))).then_some(n - 1))
 }
 
@@ -114,7 +119,6 @@ pub use owned::CoordsPlan;
 mod owned {
     use alloc::boxed::Box;
     use alloc::vec;
-    use alloc::vec::Vec;
 
     use super::super::grid::{check_order, AxisSpacing, Grid, GridError, Spacings};
     use super::super::grid::{Coords, CoordsRef};
@@ -202,15 +206,14 @@ mod owned {
                 Grid::Uniform(h) => Some(h),
                 _ => None,
             };
-            // Differences first, then straight-line loops over slices, so
-            // the divisions vectorize.
-            let dx: Vec<R> = x.windows(2).map(|w| w[1] - w[0]).collect();
+            // Straight-line loops over slices, so the divisions vectorize.
             let m = N.saturating_sub(2);
             let (mut a, mut b, mut c) =
                 (vec![R::zero(); m], vec![R::zero(); m], vec![R::zero(); m]);
             let abc = a.iter_mut().zip(&mut b).zip(&mut c);
-            for (((a, b), c), (dx1, dx2)) in abc.zip(dx.iter().zip(dx.iter().skip(1))) {
-                (*a, *b, *c) = interior(*dx1, *dx2);
+            let xs = x.iter().zip(x.iter().skip(1)).zip(x.iter().skip(2));
+            for (((a, b), c), ((x0, x1), x2)) in abc.zip(xs) {
+                (*a, *b, *c) = interior(*x1 - *x0, *x2 - *x1);
             }
             let (dx0, dxn) = if N >= 2 {
                 (x[1] - x[0], x[N - 1] - x[N - 2])
