@@ -81,7 +81,7 @@ impl<R: Real> Step<R> {
 /// [`Coords::new`] is the checked path; [`Coords::unchecked`] takes any
 /// coordinates, as numpy does, and gives numpy's numbers (`inf`, `NaN`
 /// included). For a grid used many times, build a
-/// [`CoordsPlan`](super::CoordsPlan) once (feature `alloc`).
+/// `CoordsPlan` once (feature `alloc`).
 ///
 /// When all the differences between neighbours are exactly equal, the
 /// gradient treats the grid as uniform with step `x[1] - x[0]`, as numpy does.
@@ -319,7 +319,7 @@ pub enum Grid<'a, R> {
     Uniform(R),
     /// The coordinates of every point along the axis.
     Coords(&'a [R]),
-    /// Coefficients computed once by a [`CoordsPlan`](super::CoordsPlan).
+    /// Coefficients computed once by a `CoordsPlan` (feature `alloc`).
     Planned(Planned<'a, R>),
 }
 

@@ -91,9 +91,9 @@ pub(crate) fn first_non_finite_of<R: Real>(x: &[R]) -> Option<usize> {
     first_non_finite(x, |i| interior(x[i] - x[i - 1], x[i + 1] - x[i]))
 }
 
-/// The coefficients of a [`CoordsPlan`] as the kernels read them.
+/// The coefficients of a `CoordsPlan` (feature `alloc`) as the kernels read them.
 ///
-/// Built only by [`CoordsPlan`]; it appears in [`Grid::Planned`](super::Grid::Planned).
+/// Built only by a plan; it appears in [`Grid::Planned`](super::Grid::Planned).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Planned<'a, R> {
     /// The coordinates (for the stencils the plan does not hold: the
