@@ -46,20 +46,32 @@ pub(crate) fn edge2_right<R: Scalar>(dx1: R, dx2: R) -> Abc<R> {
 /// spacings `dx1`, `dx2` are finite: the differences, their sum and
 /// products (an overflow there turns a coefficient into a wrong 0, an
 /// underflow to 0 into an infinity), and the coefficients `abc`.
-#[inline]
+#[inline(always)]
 fn finite_with<R: Real>(dx1: R, dx2: R, (a, b, c): Abc<R>) -> bool {
     let s = dx1 + dx2;
-    [dx1, dx2, s, dx1 * s, dx2 * s, dx1 * dx2, a, b, c]
-        .iter()
-        .all(|v| v.is_finite_real())
+    let fin = |v: R| v.is_finite_real();
+    // `&`, not `&&`: no branch per value, so the checking pass vectorizes.
+    fin(dx1)
+        & fin(dx2)
+        & fin(s)
+        & fin(dx1 * s)
+        & fin(dx2 * s)
+        & fin(dx1 * dx2)
+        & fin(a)
+        & fin(b)
+        & fin(c)
 }
 
 /// The first position of `x` (finite, strictly monotonic) whose stencil,
 /// for either edge order, has a coefficient or an intermediate that is not
 /// finite: the edges are positions 0 and `n - 1`, the interior stencil at
-/// `i` spans `x[i-1]..=x[i+1]`. `inner(i)` gives the interior coefficients
-/// at `i` (computed, or read from a plan that already holds them).
-pub(crate) fn first_non_finite<R: Real>(x: &[R], inner: impl Fn(usize) -> Abc<R>) -> Option<usize> {
+/// `i` spans `x[i-1]..=x[i+1]`. `inner` yields the interior coefficients of
+/// positions `1..n-1` in order (computed, or read from a plan that already
+/// holds them).
+pub(crate) fn first_non_finite<R: Real>(
+    x: &[R],
+    inner: impl Iterator<Item = Abc<R>>,
+) -> Option<usize> {
     let n = x.len();
     if n == 2 {
         // Edge order 1 only: one difference, its reciprocal.
@@ -75,20 +87,33 @@ pub(crate) fn first_non_finite<R: Real>(x: &[R], inner: impl Fn(usize) -> Abc<R>
     if !finite_with(l1, l2, edge2_left(l1, l2)) {
         return Some(0);
     }
-    let bad = |i: usize| !finite_with(x[i] - x[i - 1], x[i + 1] - x[i], inner(i));
-    // One pass without an early exit (it vectorizes), then a search only
-    // when something failed.
-    let any_bad = (1..n - 1).fold(false, |acc, i| acc | bad(i));
-    any_bad
-        .then(|| (1..n - 1).find(|&i| bad(i)))
-        .flatten()
-        .or_else(|| (!finite_with(r1, r2, edge2_right(r1, r2))).then_some(n - 1))
+    // Straight over the slices, without an early exit, so it vectorizes;
+    // the position is searched for only when something failed.
+    let mut first = None;
+    for (i, (((x0, x1), x2), abc)) in triples(x).zip(inner).enumerate() {
+        if !finite_with(x1 - x0, x2 - x1, abc) && first.is_none() {
+            first = Some(i + 1);
+        }
+    }
+    first.or_else(|| (!finite_with(r1, r2, edge2_right(r1, r2))).then_some(n - 1))
+}
+
+/// `(x[i-1], x[i], x[i+1])` for the interior positions `i` of `x`.
+#[inline(always)]
+pub(crate) fn triples<R: Copy>(x: &[R]) -> impl Iterator<Item = ((R, R), R)> + '_ {
+    x.iter()
+        .zip(x.iter().skip(1))
+        .zip(x.iter().skip(2))
+        .map(|((a, b), c)| ((*a, *b), *c))
 }
 
 /// [`first_non_finite`] with the interior coefficients computed.
 #[inline]
 pub(crate) fn first_non_finite_of<R: Real>(x: &[R]) -> Option<usize> {
-    first_non_finite(x, |i| interior(x[i] - x[i - 1], x[i + 1] - x[i]))
+    first_non_finite(
+        x,
+        triples(x).map(|((x0, x1), x2)| interior(x1 - x0, x2 - x1)),
+    )
 }
 
 /// The coefficients of a `CoordsPlan` (feature `alloc`) as the kernels read them.
@@ -179,8 +204,8 @@ mod owned {
             check_order(x)?;
             let plan = Self::unchecked(x);
             // The interior coefficients are the plan's: no second division.
-            let at = |i: usize| (plan.a[i - 1], plan.b[i - 1], plan.c[i - 1]);
-            match super::first_non_finite(x, at) {
+            let at = plan.a.iter().zip(&*plan.b).zip(&*plan.c);
+            match super::first_non_finite(x, at.map(|((a, b), c)| (*a, *b, *c))) {
                 Some(index) => Err(GridError::NonFiniteCoefficients { index }),
                 None => Ok(plan),
             }
@@ -211,9 +236,8 @@ mod owned {
             let (mut a, mut b, mut c) =
                 (vec![R::zero(); m], vec![R::zero(); m], vec![R::zero(); m]);
             let abc = a.iter_mut().zip(&mut b).zip(&mut c);
-            let xs = x.iter().zip(x.iter().skip(1)).zip(x.iter().skip(2));
-            for (((a, b), c), ((x0, x1), x2)) in abc.zip(xs) {
-                (*a, *b, *c) = interior(*x1 - *x0, *x2 - *x1);
+            for (((a, b), c), ((x0, x1), x2)) in abc.zip(super::triples(x)) {
+                (*a, *b, *c) = interior(x1 - x0, x2 - x1);
             }
             let (dx0, dxn) = if N >= 2 {
                 (x[1] - x[0], x[N - 1] - x[N - 2])
