@@ -323,22 +323,24 @@ fn rows_span<I: Sample>(
     grid: Grid<'_, Re<I>>,
 ) {
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
-    let two_h = match grid {
-        Grid::Uniform(h) => Some(Den::new(Re::<I>::from_f64(2.0) * h)),
-        _ => None,
-    };
-    for (k, d) in d.chunks_exact_mut(inner).enumerate() {
-        let i = first + k;
-        match (grid, two_h) {
-            (Grid::Uniform(_), Some(two_h)) => diff2(d, row(i - 1), row(i + 1), two_h),
-            (Grid::Planned(p), _) => {
+    let rows = d.chunks_exact_mut(inner).zip(first..);
+    match grid {
+        Grid::Uniform(h) => {
+            let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
+            for (d, i) in rows {
+                diff2(d, row(i - 1), row(i + 1), two_h);
+            }
+        }
+        Grid::Planned(p) => {
+            for (d, i) in rows {
                 let abc = (p.a[i - 1], p.b[i - 1], p.c[i - 1]);
                 comb3(d, row(i - 1), row(i), row(i + 1), abc);
             }
-            (Grid::Coords(x), _) => {
+        }
+        Grid::Coords(x) => {
+            for (d, i) in rows {
                 comb3(d, row(i - 1), row(i), row(i + 1), interior_coefs(x, i));
             }
-            _ => unreachable!("a uniform grid has its step"),
         }
     }
 }
