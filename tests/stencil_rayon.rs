@@ -4,7 +4,7 @@
 //! many blocks, few blocks along a strided axis, one long line.
 #![cfg(feature = "rayon")]
 
-use constgrad::stencil::{Coords, CoordsPlan, CoordsRef, Unit, EDGE1, EDGE2};
+use constgrad::stencil::{Accuracy, Coords, CoordsPlan, CoordsRef, Unit, EDGE1, EDGE2};
 use constgrad::{HeapTensor, Rank1, Rank2, Rank3};
 
 fn pool(threads: usize) -> rayon::ThreadPool {
@@ -45,7 +45,10 @@ fn a_square_field_split_over_threads_is_bit_identical() {
         let [a, b] = f.gradient(Unit, EDGE1);
         let [c, d] = f.gradient((r0, r1), EDGE2);
         let [e, g] = f.gradient((&p0, &p1), EDGE1);
-        [a, b, c, d, e, g].map(|t| bits(t.as_slice()))
+        let h = f.diff_along::<0>(r0, Accuracy::<6>);
+        let i = f.diff2_along::<1>(Unit, Accuracy::<4>);
+        let j = f.laplacian((r0, 0.5), Accuracy::<2>);
+        [a, b, c, d, e, g, h, i, j].map(|t| bits(t.as_slice()))
     });
     assert_eq!(serial, par);
 }
@@ -64,6 +67,8 @@ fn a_long_line_split_over_threads_is_bit_identical() {
                     .as_slice(),
             ),
             bits(f.gradient_along::<0>(&plan, EDGE2).as_slice()),
+            bits(f.diff_along::<0>(&plan, Accuracy::<8>).as_slice()),
+            bits(f.diff2_along::<0>(Unit, Accuracy::<2>).as_slice()),
         ]
     });
     assert_eq!(serial, par);
@@ -71,11 +76,12 @@ fn a_long_line_split_over_threads_is_bit_identical() {
 
 #[test]
 fn a_cube_split_over_threads_is_bit_identical() {
-    let f = HeapTensor::<Rank3<3, 90, 300>>::from_flat_fn(field);
+    let f = HeapTensor::<Rank3<4, 90, 300>>::from_flat_fn(field);
     let x = Coords::new(core::array::from_fn::<f64, 90, _>(|i| (i as f64).powf(1.2))).unwrap();
     let (serial, par) = both(|| {
         let [a, b, c] = f.gradient((1.5, x, Unit), EDGE2);
-        [a, b, c].map(|t| bits(t.as_slice()))
+        let d = f.laplacian((Unit, x, 2.0), Accuracy::<2>);
+        [a, b, c, d].map(|t| bits(t.as_slice()))
     });
     assert_eq!(serial, par);
 }

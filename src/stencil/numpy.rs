@@ -229,7 +229,7 @@ pub(crate) fn gradient_axis<I: Sample>(
 
 /// How many parts a parallel pass is cut into (a few per core, so that a
 /// busy core does not hold the others back).
-const PARTS: usize = 16;
+pub(crate) const PARTS: usize = 16;
 
 /// Fields of at least this many elements are split over threads (feature
 /// `rayon`): below it, handing out the parts costs more than it saves (see
@@ -239,7 +239,7 @@ const PAR_MIN: usize = 1 << 16;
 
 /// Whether a field of `len` elements is split over threads.
 #[inline]
-fn parallel(len: usize) -> bool {
+pub(crate) fn parallel(len: usize) -> bool {
     #[cfg(feature = "rayon")]
     {
         len >= PAR_MIN && rayon::current_num_threads() > 1
@@ -256,7 +256,7 @@ fn parallel(len: usize) -> bool {
 /// part's first unit): in one call when serial, in about [`PARTS`] parts
 /// over rayon's threads when `par`.
 #[inline]
-fn parts<T: Send>(
+pub(crate) fn parts<T: Send>(
     d: &mut [T],
     unit: usize,
     count: usize,
