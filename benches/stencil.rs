@@ -352,6 +352,13 @@ fn threads(c: &mut Criterion) {
             &mut || black_box(&f).gradient_into(&mut outs, Unit, EDGE2),
             &mut || (0..3).for_each(|_| o.copy_from_slice(black_box(f.as_slice()))),
         );
+        case(
+            "128^3 laplacian order 4",
+            &mut || {
+                black_box(black_box(&f).laplacian(Unit, constgrad::stencil::Accuracy::<4>));
+            },
+            &mut || o.copy_from_slice(black_box(f.as_slice())),
+        );
     }
     g.finish();
 }
