@@ -232,10 +232,11 @@ pub(crate) fn gradient_axis<I: Sample>(
 pub(crate) const PARTS: usize = 16;
 
 /// Fields of at least this many elements are split over threads (feature
-/// `rayon`): below it, handing out the parts costs more than it saves (see
-/// the `rayon` group of the stencil bench).
+/// `rayon`): the elementwise heap operations' threshold (below it, handing
+/// out the parts costs more than it saves; see the `rayon` group of the
+/// stencil bench).
 #[cfg(feature = "rayon")]
-const PAR_MIN: usize = 1 << 16;
+use crate::tensor::storage::parallel::MIN_LEN as PAR_MIN;
 
 /// Whether a field of `len` elements is split over threads.
 #[inline]
