@@ -2,8 +2,8 @@
 //! one compile-time axis (the result's shape has that axis removed).
 //!
 //! `min`/`max` propagate `NaN` as numpy does. On dual numbers, the tangent of
-//! a minimum or maximum reached by several tied elements is the mean of their
-//! tangents, as in JAX. Reducing an empty tensor with `min`, `max` or `mean`
+//! a minimum or maximum reached by several tied elements (also ±∞) is the
+//! mean of their tangents, and that of a NaN result is NaN, both as in JAX. Reducing an empty tensor with `min`, `max` or `mean`
 //! is a compile error (numpy raises at run time).
 //!
 //! # Example
@@ -29,34 +29,36 @@ fn is_nan<E: Scalar>(x: E) -> bool {
 }
 
 /// The extreme of `len` elements read by `at(k)`: `better(a, b)` says `a`
-/// beats `b`. NaN wins outright; ties share their tangents equally (the value
-/// is untouched because each tied `x - m` has value exactly 0).
+/// beats `b`. NaN wins outright (with a NaN tangent); ties share their
+/// tangents equally (both as JAX's `reduce_max`). The value is untouched:
+/// only tangent parts (value 0) are added and divided, never `x - m`, which
+/// is NaN for tied infinities.
 #[inline]
 fn extreme<E: Scalar>(len: usize, at: impl Fn(usize) -> E, better: impl Fn(E, E) -> bool) -> E {
     let mut m = at(0);
     for k in 1..len {
         let x = at(k);
         if is_nan(m) {
-            return m;
+            break;
         }
         if is_nan(x) || better(x, m) {
             m = x;
         }
     }
-    if is_nan(m) {
-        return m;
-    }
+    // JAX's rule: the mean tangent of the elements equal to the extreme. A
+    // NaN extreme equals none of them, so its tangent is 0 / 0 = NaN (as JAX).
     let mut ties = 0usize;
-    let mut spread = E::zero();
+    let mut tangents = E::zero();
     for k in 0..len {
         let x = at(k);
         if x == m {
             ties += 1;
-            spread += x - m;
+            tangents += x.tangent_part();
         }
     }
-    if ties > 1 {
-        m + spread / E::from_f64(ties as f64)
+    if ties != 1 {
+        // m's value as a constant, plus the mean tangent (JAX's sum / count).
+        (m - m.tangent_part()) + tangents / E::from_f64(ties as f64)
     } else {
         m
     }
