@@ -444,6 +444,10 @@ mod tests {
         assert_eq!(Scalar::signum(-0.0_f64), 0.0);
         assert!(Scalar::signum(f64::NAN).is_nan());
         assert_eq!(Scalar::clamp(5.0_f32, 0.0, 1.0), 1.0);
+        // jnp.clip: `hi` wins over `lo` when they cross, NaN anywhere is NaN.
+        assert_eq!(Scalar::clamp(0.5_f64, 1.0, 0.0), 0.0);
+        assert!(Scalar::clamp(0.5_f64, 0.0, f64::NAN).is_nan());
+        assert!(Scalar::clamp(f64::NAN, 0.0, 1.0).is_nan());
         assert_eq!(Scalar::erf(0.0_f64), 0.0);
         assert_eq!(<f64 as Scalar>::from_f64(0.25), 0.25);
     }
