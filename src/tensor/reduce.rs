@@ -48,17 +48,19 @@ fn extreme<E: Scalar>(len: usize, at: impl Fn(usize) -> E, better: impl Fn(E, E)
     // JAX's rule: the mean tangent of the elements equal to the extreme. A
     // NaN extreme equals none of them, so its tangent is 0 / 0 = NaN (as JAX).
     let mut ties = 0usize;
-    let mut tangents = E::zero();
+    let mut minus_tangents = E::zero();
     for k in 0..len {
         let x = at(k);
         if x == m {
             ties += 1;
-            tangents += x.tangent_part();
+            minus_tangents -= x.tangent_part();
         }
     }
     if ties != 1 {
         // m's value as a constant, plus the mean tangent (JAX's sum / count).
-        (m - m.tangent_part()) + tangents / E::from_f64(ties as f64)
+        // Subtracting the negated mean, whose value is +0, keeps a -0.0 extreme
+        // -0.0 (adding +0 would not); the tangents are exact either way.
+        (m - m.tangent_part()) - minus_tangents / E::from_f64(ties as f64)
     } else {
         m
     }
@@ -285,6 +287,15 @@ mod tests {
         assert_eq!(t.min_axis::<1>(), Tensor::from([[1.0, 2.0], [5.0, 6.0]]));
         assert_eq!(t.max_axis::<0>(), Tensor::from([[5.0, 6.0], [7.0, 8.0]]));
         assert_eq!(t.mean_axis::<2>(), Tensor::from([[1.5, 3.5], [5.5, 7.5]]));
+    }
+
+    #[test]
+    fn tied_negative_zeros_stay_negative() {
+        // numpy.max([-0.0, -0.0]) is -0.0; the tie rule added +0 and gave 0.0.
+        let z = Tensor::from([-0.0_f64, -0.0]);
+        assert!(z.max().is_sign_negative() && z.min().is_sign_negative());
+        let z = Tensor::from([[-0.0_f64, -0.0]]).max_axis::<1>();
+        assert!(z[[0]].is_sign_negative());
     }
 
     #[test]
