@@ -4,7 +4,7 @@
 //! `hessian` and `hessian_nested`, and both Hessians, bit for bit.
 //!
 //! Where constgrad keeps a value different from JAX's, the table says so and
-//! `KEPT` below lists it: the test then checks that JAX still gives the
+//! `kept` below lists it: the test then checks that JAX still gives the
 //! number the table quotes and that constgrad gives the documented one.
 
 use constgrad::ad::{grad, hessian, hessian_nested};
