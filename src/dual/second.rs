@@ -205,22 +205,43 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
     }
 
     /// The chain rule for a binary function with first partials `g = [fa, fb]`
-    /// and second partials `h = [faa, fab, fbb]`.
+    /// and second partials `h = [faa, fab, fbb]`. Where one of them is ±∞ or
+    /// NaN, zero factors keep their products 0, as JAX's symbolic zeros do
+    /// (see [`Dual::chain2`](super::Dual::chain2)).
     #[inline(always)]
     #[must_use]
     pub fn chain2(a: Self, b: Self, f: T, g: [T; 2], h: [T; 3]) -> Self {
+        if g.iter().chain(&h).all(Scalar::is_finite) {
+            Self::chain2_by(a, b, f, g, h, |e, d| d * e)
+        } else {
+            Self::chain2_by(a, b, f, g, h, super::times_nonzero)
+        }
+    }
+
+    /// [`Dual2::chain2`] with the products `e·d` of tangent entries and
+    /// derivatives formed by `mul`.
+    #[inline(always)]
+    fn chain2_by(a: Self, b: Self, f: T, g: [T; 2], h: [T; 3], mul: impl Fn(T, T) -> T) -> Self {
         let [fa, fb] = g;
         let [faa, fab, fbb] = h;
         let mut hess = a.hess;
         S::eps_zip_mut(&mut hess, &b.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = fa * *x + fb * y);
+            S::eps_zip_mut(ra, &rb, |x, y| *x = mul(*x, fa) + mul(y, fb));
         });
-        outer::<T, S>(&mut hess, &a.grad, &a.grad, |x, u, v| x + faa * u * v);
-        outer::<T, S>(&mut hess, &a.grad, &b.grad, |x, u, v| x + fab * u * v);
-        outer::<T, S>(&mut hess, &b.grad, &a.grad, |x, u, v| x + fab * u * v);
-        outer::<T, S>(&mut hess, &b.grad, &b.grad, |x, u, v| x + fbb * u * v);
+        outer::<T, S>(&mut hess, &a.grad, &a.grad, |x, u, v| {
+            x + mul(v, mul(u, faa))
+        });
+        outer::<T, S>(&mut hess, &a.grad, &b.grad, |x, u, v| {
+            x + mul(v, mul(u, fab))
+        });
+        outer::<T, S>(&mut hess, &b.grad, &a.grad, |x, u, v| {
+            x + mul(v, mul(u, fab))
+        });
+        outer::<T, S>(&mut hess, &b.grad, &b.grad, |x, u, v| {
+            x + mul(v, mul(u, fbb))
+        });
         let mut grad = a.grad;
-        S::eps_zip_mut(&mut grad, &b.grad, |x, y| *x = fa * *x + fb * y);
+        S::eps_zip_mut(&mut grad, &b.grad, |x, y| *x = mul(*x, fa) + mul(y, fb));
         Self { re: f, grad, hess }
     }
 
@@ -229,11 +250,19 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
     fn tie(a: Self, b: Self) -> Self {
         let half = T::from_f64(0.5);
         let mut r = a;
+        r.re = a.re.max(b.re);
         S::eps_zip_mut(&mut r.grad, &b.grad, |x, y| *x = (*x + y) * half);
         S::eps_zip_mut(&mut r.hess, &b.hess, |ra, rb| {
             S::eps_zip_mut(ra, &rb, |x, y| *x = (*x + y) * half);
         });
         r
+    }
+
+    /// The NaN among `a` and `b`, with zero derivatives (JAX's tangent of
+    /// `maximum`/`minimum` at a NaN).
+    #[inline]
+    fn nan(a: Self, b: Self) -> Self {
+        Self::constant(a.re.max(b.re))
     }
 
     /// Multiplies every part by a constant.
@@ -436,14 +465,15 @@ impl<T: Scalar, S: Tangent> Scalar for Dual2<T, S> {
     }
     #[inline]
     fn min(self, other: Self) -> Self {
-        super::min_by_value(self, other, self.re, other.re, Self::tie)
+        super::min_by_value(self, other, self.re, other.re, Self::tie, Self::nan)
     }
     #[inline]
     fn max(self, other: Self) -> Self {
-        super::max_by_value(self, other, self.re, other.re, Self::tie)
+        super::max_by_value(self, other, self.re, other.re, Self::tie, Self::nan)
     }
     #[inline]
-    fn clamp(self, lo: Self, hi: Self) -> Self {
-        super::clamp_by_value(self, lo, hi, [self.re, lo.re, hi.re])
+    fn tangent_part(mut self) -> Self {
+        self.re = self.re.tangent_part();
+        self
     }
 }
