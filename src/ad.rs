@@ -135,12 +135,13 @@ for_rank_pairs!(jacobian_entry);
 /// tangent `S`.
 #[inline(always)]
 fn seed<S: Shape + Tangent, T: Scalar>(x: &Tensor<S, T>) -> Tensor<S, Dual<T, S>> {
-    // The seeds first, then the values through zipped iterators: no indexing
-    // into `x`, so no bounds check (and no panic path) at opt-level "s"/"z",
-    // and the same code as an indexed loop at opt-level 3.
-    let mut d = Tensor::from_flat_fn(|k| Dual::variable(T::zero(), k));
-    for (d, &v) in d.iter_mut().zip(x.iter()) {
+    // In place: one zero fill, then the value and the diagonal one. Zipped
+    // iterators, not indexing into `x`: no bounds check (and no panic path)
+    // at opt-level "s"/"z".
+    let mut d = Tensor::<S, Dual<T, S>>::zeros();
+    for (k, (d, &v)) in d.iter_mut().zip(x.iter()).enumerate() {
         d.re = v;
+        S::eps_put(&mut d.eps, k, T::one());
     }
     d
 }

@@ -36,6 +36,18 @@ pub trait Tangent: Copy + core::fmt::Debug + Send + Sync + 'static {
     fn eps_from_fn<E: Copy + Send + Sync + 'static>(f: impl FnMut(usize) -> E) -> Self::Eps<E>;
     /// The value at flat position `i` (panics when `i >= LEN`).
     fn eps_get<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> E;
+    /// Writes `v` at flat position `i`; does nothing when `i >= LEN` (no
+    /// panic path, so seeding stays panic-free at every opt-level).
+    #[inline(always)]
+    fn eps_put<E: Copy + Send + Sync + 'static>(e: &mut Self::Eps<E>, i: usize, v: E) {
+        let mut k = 0;
+        Self::eps_map_mut(e, |x| {
+            if k == i {
+                *x = v;
+            }
+            k += 1;
+        });
+    }
     /// Calls `f` on every value, in flat order.
     fn eps_for_each<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, f: impl FnMut(E));
     /// Updates every value in place.
@@ -65,6 +77,12 @@ macro_rules! shape_tangent {
             #[inline(always)]
             fn eps_get<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> E {
                 <$ty as Shape>::flat(e)[i]
+            }
+            #[inline(always)]
+            fn eps_put<E: Copy + Send + Sync + 'static>(e: &mut Self::Eps<E>, i: usize, v: E) {
+                if let Some(x) = <$ty as Shape>::flat_mut(e).get_mut(i) {
+                    *x = v;
+                }
             }
             #[inline(always)]
             fn eps_for_each<E: Copy + Send + Sync + 'static>(
