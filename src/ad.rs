@@ -470,10 +470,17 @@ where
     F: FnOnce(Tensor<S, Dual2<T, S>>) -> R,
     R: ScalarOutput<Dual2<T, S>>,
 {
-    let v = x.as_slice();
-    let y = f(Tensor::from_flat_fn(|k| Dual2::variable(v[k], k))).into_scalar();
+    let mut d = Tensor::<S, Dual2<T, S>>::zeros();
+    for (k, (d, &v)) in d.iter_mut().zip(x.iter()).enumerate() {
+        d.re = v;
+        S::eps_put(&mut d.grad, k, T::one());
+    }
+    let y = f(d).into_scalar();
     let g = tangent_tensor::<S, T>(&y.grad);
-    let h = Tensor::from_flat_fn(|k| y.hess_at(k / S::NUMEL, k % S::NUMEL));
+    // Row after row through one iterator over the slots, as `jacobian_of`.
+    let mut h = Tensor::<H, T>::zeros();
+    let mut slots = h.iter_mut();
+    S::eps_for_each(&y.hess, |row| copy_eps::<S, T>(&mut slots, &row));
     (y.re, g, h)
 }
 

@@ -194,34 +194,36 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
     /// ```
     #[inline(always)]
     #[must_use]
-    pub fn chain(self, f: T, d1: T, d2: T) -> Self {
-        let mut hess = self.hess;
-        outer::<T, S>(&mut hess, &self.grad, &self.grad, |h, u, v| {
-            d1 * h + d2 * u * v
-        });
-        let mut grad = self.grad;
-        S::eps_map_mut(&mut grad, |g| *g = *g * d1);
-        Self { re: f, grad, hess }
+    pub fn chain(mut self, f: T, d1: T, d2: T) -> Self {
+        let g = self.grad;
+        outer::<T, S>(&mut self.hess, &g, &g, |h, u, v| d1 * h + d2 * u * v);
+        S::eps_map_mut(&mut self.grad, |g| *g = *g * d1);
+        self.re = f;
+        self
     }
 
     /// The chain rule for a binary function with first partials `g = [fa, fb]`
     /// and second partials `h = [faa, fab, fbb]`.
     #[inline(always)]
     #[must_use]
-    pub fn chain2(a: Self, b: Self, f: T, g: [T; 2], h: [T; 3]) -> Self {
+    pub fn chain2(mut a: Self, b: Self, f: T, g: [T; 2], h: [T; 3]) -> Self {
         let [fa, fb] = g;
         let [faa, fab, fbb] = h;
-        let mut hess = a.hess;
-        S::eps_zip_mut(&mut hess, &b.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = fa * *x + fb * y);
+        // One fused pass, the terms added in the order of the formula.
+        let (ga, gb) = (a.grad, b.grad);
+        S::eps_zip3_mut(&mut a.hess, &b.hess, &ga, &gb, |ra, rb, gai, gbi| {
+            S::eps_zip3_mut(ra, &rb, &ga, &gb, |x, y, gaj, gbj| {
+                *x = fa * *x
+                    + fb * y
+                    + faa * gai * gaj
+                    + fab * gai * gbj
+                    + fab * gbi * gaj
+                    + fbb * gbi * gbj;
+            });
         });
-        outer::<T, S>(&mut hess, &a.grad, &a.grad, |x, u, v| x + faa * u * v);
-        outer::<T, S>(&mut hess, &a.grad, &b.grad, |x, u, v| x + fab * u * v);
-        outer::<T, S>(&mut hess, &b.grad, &a.grad, |x, u, v| x + fab * u * v);
-        outer::<T, S>(&mut hess, &b.grad, &b.grad, |x, u, v| x + fbb * u * v);
-        let mut grad = a.grad;
-        S::eps_zip_mut(&mut grad, &b.grad, |x, y| *x = fa * *x + fb * y);
-        Self { re: f, grad, hess }
+        S::eps_zip_mut(&mut a.grad, &gb, |x, y| *x = fa * *x + fb * y);
+        a.re = f;
+        a
     }
 
     /// `a` with the mean of the derivatives of `a` and `b` (min/max ties).
@@ -303,44 +305,39 @@ impl<T: Scalar, S: Tangent> Sub for Dual2<T, S> {
 impl<T: Scalar, S: Tangent> Mul for Dual2<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn mul(self, rhs: Self) -> Self {
+    fn mul(mut self, rhs: Self) -> Self {
         let (a, b) = (self.re, rhs.re);
-        let mut hess = self.hess;
-        S::eps_zip_mut(&mut hess, &rhs.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = *x * b + a * y);
+        // (uv)'' = u''v + uv'' + u'⊗v' + v'⊗u', in one fused pass.
+        let (ga, gb) = (self.grad, rhs.grad);
+        S::eps_zip3_mut(&mut self.hess, &rhs.hess, &ga, &gb, |ra, rb, gai, gbi| {
+            S::eps_zip3_mut(ra, &rb, &ga, &gb, |x, y, gaj, gbj| {
+                *x = *x * b + a * y + gai * gbj + gbi * gaj;
+            });
         });
-        outer::<T, S>(&mut hess, &self.grad, &rhs.grad, |x, u, v| x + u * v);
-        outer::<T, S>(&mut hess, &rhs.grad, &self.grad, |x, u, v| x + u * v);
-        let mut grad = self.grad;
-        S::eps_zip_mut(&mut grad, &rhs.grad, |x, y| *x = *x * b + a * y);
-        Self {
-            re: a * b,
-            grad,
-            hess,
-        }
+        S::eps_zip_mut(&mut self.grad, &gb, |x, y| *x = *x * b + a * y);
+        self.re = a * b;
+        self
     }
 }
 
 impl<T: Scalar, S: Tangent> Div for Dual2<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn div(self, rhs: Self) -> Self {
-        // q = a / b: q' = (a' - q b') / b, q'' = (a'' - q b'' - q'⊗b' - b'⊗q') / b.
+    fn div(mut self, rhs: Self) -> Self {
+        // q = a / b: q' = (a' - q b') / b, q'' = (a'' - q b'' - q'⊗b' - b'⊗q') / b,
+        // the Hessian in one fused pass.
         let r = rhs.re.recip();
         let q = self.re * r;
-        let mut grad = self.grad;
-        S::eps_zip_mut(&mut grad, &rhs.grad, |x, y| *x = (*x - q * y) * r);
-        let mut hess = self.hess;
-        S::eps_zip_mut(&mut hess, &rhs.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = *x - q * y);
+        let gb = rhs.grad;
+        S::eps_zip_mut(&mut self.grad, &gb, |x, y| *x = (*x - q * y) * r);
+        let gq = self.grad;
+        S::eps_zip3_mut(&mut self.hess, &rhs.hess, &gq, &gb, |ra, rb, gqi, gbi| {
+            S::eps_zip3_mut(ra, &rb, &gq, &gb, |x, y, gqj, gbj| {
+                *x = (*x - q * y - gqi * gbj - gbi * gqj) * r;
+            });
         });
-        outer::<T, S>(&mut hess, &grad, &rhs.grad, |x, u, v| x - u * v);
-        outer::<T, S>(&mut hess, &rhs.grad, &grad, |x, u, v| (x - u * v) * r);
-        Self {
-            re: self.re / rhs.re,
-            grad,
-            hess,
-        }
+        self.re = self.re / rhs.re;
+        self
     }
 }
 
