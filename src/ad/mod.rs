@@ -51,6 +51,15 @@
 //! assert_eq!(h, Tensor::from([[2.0, 0.0], [0.0, 2.0]]));
 //! ```
 
+mod chunked;
+
+pub use chunked::{
+    grad_chunked, jacobian_chunked, value_and_grad_chunked, value_and_jacobian_chunked, Chunk,
+    ChunkDual, DEFAULT_CHUNK,
+};
+#[cfg(feature = "alloc")]
+pub use chunked::{grad_chunked_heap, value_and_grad_chunked_heap};
+
 use crate::dual::{Dual, Dual2, Tangent};
 use crate::scalar::Scalar;
 #[cfg(doc)]
