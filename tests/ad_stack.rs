@@ -125,8 +125,8 @@ fn grad_stack_use_stays_within_the_documented_formula() {
     for (which, n, m) in [
         ("sum32", 32, 10),
         ("sum64", 64, 10),
-        ("grad32", 32, 32),
-        ("grad64", 64, 32),
+        ("grad32", 32, 34),
+        ("grad64", 64, 34),
     ] {
         let seed = n * (n + 1) * 8;
         let used = min_stack(which, 0, 4 * grad_bound(n, m));
