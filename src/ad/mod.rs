@@ -27,6 +27,30 @@
 //! evaluates the function once: the tangent of a [`Dual`] carries every
 //! partial derivative at once. Nothing allocates.
 //!
+//! # Stack use, and the chunked forms
+//!
+//! A tangent as large as the input makes one pass enough, but it makes
+//! every element of every tensor of duals `N + 1` numbers for a function of
+//! `N` inputs, so each such tensor is `N·(N + 1)·size_of::<T>()` bytes (a
+//! [`Dual2`] Hessian pass: `N·(1 + N + N²)`), all on the stack. A call needs
+//! `m` of them: the seeded input, the function's temporaries and the copies
+//! its by-value calls make. `tests/ad_stack.rs` measures `m` by running
+//! gradients in threads of decreasing stack size (`f64`, N = 32 and 64):
+//!
+//! | function | release | debug |
+//! |---|---|---|
+//! | `(x * x).sum()` | 3.2–3.7 | 8.4–9.3 |
+//! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 26–31 |
+//!
+//! So at N = 64 a gradient takes 100 KB to 1 MB of stack, and a spawned
+//! thread has 2 MiB by default. Past a few hundred inputs use the chunked
+//! forms ([`grad_chunked`], [`jacobian_chunked`], their `value_and_` forms):
+//! they evaluate the function once per `C` inputs with a `C`-wide tangent,
+//! `N·(C + 1)` numbers per tensor, with the same results bit for bit. The
+//! heap forms ([`grad_chunked_heap`]) take the duals off the stack: the
+//! gradient of a loss over `gradient()` of 4096 samples runs in 44 KB of
+//! stack in a debug build.
+//!
 //! The function receives tensors of dual numbers; write it once, generic
 //! over [`Scalar`], and it also runs on plain `f64`, on [`Dual2`] and on
 //! nested duals. A closure works whenever it is used at one type; to
@@ -234,6 +258,12 @@ pub fn second_derivative<T: Scalar, F: FnOnce(Dual2<T>) -> Dual2<T>>(f: F, x: T)
 /// The function receives `x` as a tensor of [`Dual`] numbers whose tangent
 /// has `x`'s shape, and must return one scalar (see [`ScalarOutput`]).
 ///
+/// Stack: about `m·N·(N + 1)·size_of::<T>()` bytes for `N` inputs, `m`
+/// being the number of tensors of duals alive at once (3 to 5 in a release
+/// build, up to about 30 in a debug build; measured in the [module
+/// documentation](self#stack-use-and-the-chunked-forms)). Past that, use
+/// [`grad_chunked`] or [`grad_chunked_heap`].
+///
 /// # Example
 ///
 /// ```
@@ -378,6 +408,11 @@ where
 /// Binding the result to a tensor of another shape does not compile (see
 /// [`JacobianShape`]).
 ///
+/// Stack: the seeded input is `N·(N + 1)·size_of::<T>()` bytes for `N`
+/// inputs and the dual output `M·(N + 1)·size_of::<T>()` for `M` outputs,
+/// times the number of such tensors alive at once as for [`grad`]. Past
+/// that, use [`jacobian_chunked`].
+///
 /// # Example
 ///
 /// ```
@@ -450,6 +485,13 @@ where
 /// The value, gradient and Hessian of a scalar function of a tensor, in one
 /// forward pass with the second-order dual [`Dual2`] (the fast path). The
 /// Hessian has shape `In ++ In` (`Rank2<N, N>` for `Rank1<N>`).
+///
+/// Stack: each element carries its gradient and full Hessian, so a tensor
+/// of [`Dual2`] is `N·(1 + N + N²)·size_of::<T>()` bytes (N = 16, `f64`:
+/// 35 KB), times the number alive at once as for [`grad`]: cubic in `N`,
+/// for a few dozen inputs at most. For more, nest the chunked forms,
+/// `jacobian_chunked(|x| grad_chunked(f, x, c), x, c)`: `N·(C + 1)²`
+/// numbers per tensor (`tests/ad_chunked.rs` checks it against this one).
 ///
 /// # Example
 ///
