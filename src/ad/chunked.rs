@@ -43,6 +43,12 @@ use crate::tensor::Tensor;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Chunk<const C: usize>;
 
+/// The message for `Chunk<0>`, which would never advance. Each entry point
+/// checks the width in an inline `const` of its own (not in a helper they
+/// share), so that the one error points at the user's call.
+const ZERO_WIDTH: &str =
+    "a chunk of width 0 holds no derivatives: use `Chunk::<1>` or wider (`ad::DEFAULT_CHUNK` is 8)";
+
 /// The default chunk width, 8: in the instruction counts of
 /// `benches/ad_count.rs` (Rosenbrock, 64 to 4096 inputs) 8 costs within a
 /// few percent of the fastest width and half the stack of 16; below 4
@@ -64,12 +70,6 @@ fn for_each_chunk<B, T: Scalar, const C: usize>(
     duals: impl Fn(&mut B) -> &mut [ChunkDual<T, C>],
     mut pass: impl FnMut(&B, usize),
 ) {
-    const {
-        assert!(
-            C > 0,
-            "a chunk needs at least one tangent entry: `Chunk<0>` never advances"
-        )
-    };
     let mut start = 0;
     loop {
         set_units(duals(buf), start, T::one());
@@ -153,7 +153,12 @@ where
     F: FnMut(Tensor<S, ChunkDual<T, C>>) -> R,
     R: ScalarOutput<ChunkDual<T, C>>,
 {
-    value_and_grad_chunked(f, x, chunk).1
+    const {
+        if C == 0 {
+            panic!("{}", ZERO_WIDTH)
+        }
+    };
+    inline_value_and_grad(f, x, chunk).1
 }
 
 /// The value and the gradient, as [`grad_chunked`].
@@ -169,6 +174,28 @@ where
 /// ```
 #[inline]
 pub fn value_and_grad_chunked<const C: usize, S, T, F, R>(
+    f: F,
+    x: Tensor<S, T>,
+    chunk: Chunk<C>,
+) -> (T, Tensor<S, T>)
+where
+    S: Shape,
+    T: Scalar,
+    F: FnMut(Tensor<S, ChunkDual<T, C>>) -> R,
+    R: ScalarOutput<ChunkDual<T, C>>,
+{
+    const {
+        if C == 0 {
+            panic!("{}", ZERO_WIDTH)
+        }
+    };
+    inline_value_and_grad(f, x, chunk)
+}
+
+/// The body of [`value_and_grad_chunked`], without the width check (so that a wrong width
+/// is reported once, at the entry point the user called).
+#[inline]
+fn inline_value_and_grad<const C: usize, S, T, F, R>(
     mut f: F,
     x: Tensor<S, T>,
     _chunk: Chunk<C>,
@@ -230,7 +257,12 @@ where
     F: FnMut(&HeapTensor<S, ChunkDual<T, C>>) -> R,
     R: ScalarOutput<ChunkDual<T, C>>,
 {
-    value_and_grad_chunked_heap(f, x, chunk).1
+    const {
+        if C == 0 {
+            panic!("{}", ZERO_WIDTH)
+        }
+    };
+    heap_value_and_grad(f, x, chunk).1
 }
 
 /// The value and the gradient, as [`grad_chunked_heap`].
@@ -252,6 +284,29 @@ where
 #[cfg(feature = "alloc")]
 #[inline]
 pub fn value_and_grad_chunked_heap<const C: usize, S, T, F, R>(
+    f: F,
+    x: &HeapTensor<S, T>,
+    chunk: Chunk<C>,
+) -> (T, HeapTensor<S, T>)
+where
+    S: Shape,
+    T: Scalar,
+    F: FnMut(&HeapTensor<S, ChunkDual<T, C>>) -> R,
+    R: ScalarOutput<ChunkDual<T, C>>,
+{
+    const {
+        if C == 0 {
+            panic!("{}", ZERO_WIDTH)
+        }
+    };
+    heap_value_and_grad(f, x, chunk)
+}
+
+/// The body of [`value_and_grad_chunked_heap`], without the width check (so that a wrong width
+/// is reported once, at the entry point the user called).
+#[cfg(feature = "alloc")]
+#[inline]
+fn heap_value_and_grad<const C: usize, S, T, F, R>(
     mut f: F,
     x: &HeapTensor<S, T>,
     _chunk: Chunk<C>,
@@ -304,7 +359,12 @@ where
     T: Scalar,
     F: FnMut(Tensor<SI, ChunkDual<T, C>>) -> Tensor<SO, ChunkDual<T, C>>,
 {
-    value_and_jacobian_chunked(f, x, chunk).1
+    const {
+        if C == 0 {
+            panic!("{}", ZERO_WIDTH)
+        }
+    };
+    inline_value_and_jacobian(f, x, chunk).1
 }
 
 /// The value and the Jacobian, as [`jacobian_chunked`].
@@ -325,6 +385,29 @@ where
 /// ```
 #[inline]
 pub fn value_and_jacobian_chunked<const C: usize, SI, SO, J, T, F>(
+    f: F,
+    x: Tensor<SI, T>,
+    chunk: Chunk<C>,
+) -> (Tensor<SO, T>, Tensor<J, T>)
+where
+    SI: Shape,
+    SO: JacobianShape<SI, J>,
+    J: Shape,
+    T: Scalar,
+    F: FnMut(Tensor<SI, ChunkDual<T, C>>) -> Tensor<SO, ChunkDual<T, C>>,
+{
+    const {
+        if C == 0 {
+            panic!("{}", ZERO_WIDTH)
+        }
+    };
+    inline_value_and_jacobian(f, x, chunk)
+}
+
+/// The body of [`value_and_jacobian_chunked`], without the width check (so that a wrong width
+/// is reported once, at the entry point the user called).
+#[inline]
+fn inline_value_and_jacobian<const C: usize, SI, SO, J, T, F>(
     mut f: F,
     x: Tensor<SI, T>,
     _chunk: Chunk<C>,
