@@ -21,9 +21,12 @@ use std::hint::black_box;
 #[path = "common/ad_kernels.rs"]
 mod kernels;
 
-use constgrad::ad::{hessian, value_and_grad, value_and_jacobian};
+use constgrad::ad::{
+    hessian, value_and_grad, value_and_grad_chunked, value_and_grad_chunked_heap,
+    value_and_jacobian, Chunk, ChunkDual,
+};
 use constgrad::dual::{Dual, Dual2};
-use constgrad::{Rank1, Rank2, Tensor};
+use constgrad::{HeapTensor, Rank1, Rank2, Tensor};
 use kernels::*;
 use nalgebra::SVector;
 
@@ -105,6 +108,53 @@ macro_rules! jacobian_kernels {
     )*]};
 }
 
+/// Chunked `value_and_grad` of Rosenbrock for large inputs, at several
+/// chunk widths (inline and heap forms), against the hand-written pair.
+macro_rules! chunked_kernels {
+    ($n:literal: $($c:literal),*) => {[
+        $((concat!("rosen", $n, "/chunked", $c), (|k: u64| {
+            let x = Tensor::<Rank1<$n>>::from(rosen_x0::<$n>());
+            for _ in 0..k {
+                black_box(value_and_grad_chunked(
+                    rosen::<$n, ChunkDual<f64, $c>>,
+                    black_box(x),
+                    Chunk::<$c>,
+                ));
+            }
+        }) as fn(u64)),)*
+        (concat!("rosen", $n, "/chunked-heap8"), (|k: u64| {
+            let x = HeapTensor::<Rank1<$n>>::try_from_slice(&rosen_x0::<$n>()).unwrap();
+            for _ in 0..k {
+                black_box(value_and_grad_chunked_heap(
+                    |x: &HeapTensor<Rank1<$n>, ChunkDual<f64, 8>>| rosen_slice(x.as_slice()),
+                    black_box(&x),
+                    Chunk::<8>,
+                ));
+            }
+        }) as fn(u64)),
+    ]};
+}
+
+/// The hand-written pair for the large inputs, and the unchunked gradient
+/// (at 4096 inputs its `4096 × 4097` seed does not fit on a stack: skipped).
+macro_rules! large_kernels {
+    ($($n:literal),*) => {[$(
+        (concat!("rosen", $n, "/hand"), (|k: u64| {
+            let x = rosen_x0::<$n>();
+            for _ in 0..k {
+                black_box(rosen_value_and_grad_hand(black_box(&x)));
+            }
+        }) as fn(u64)),
+    )*
+        ("rosen256/constgrad", (|k: u64| {
+            let x = Tensor::<Rank1<256>>::from(rosen_x0::<256>());
+            for _ in 0..k {
+                black_box(value_and_grad(rosen::<256, Dual<f64, Rank1<256>>>, black_box(x)));
+            }
+        }) as fn(u64)),
+    ]};
+}
+
 fn kernels() -> Vec<Kernel> {
     let mut all: Vec<Kernel> = Vec::new();
     all.extend(rosen_kernels!(2, 4, 8, 10, 16, 32));
@@ -113,6 +163,11 @@ fn kernels() -> Vec<Kernel> {
         "attitude" 6 attitude attitude_nd attitude_value_and_jac_hand ATTITUDE_X0;
     ));
     all.extend(hessian_kernels!(2, 4, 8));
+    all.extend(rosen_kernels!(64));
+    all.extend(chunked_kernels!(64: 2, 4, 8, 12, 16));
+    all.extend(chunked_kernels!(256: 4, 8, 16));
+    all.extend(chunked_kernels!(4096: 8));
+    all.extend(large_kernels!(256, 4096));
     all
 }
 

@@ -28,6 +28,17 @@ pub fn rosen<const N: usize, T: RealArith<f64>>(x: Tensor<Rank1<N>, T>) -> T {
     s
 }
 
+/// Rosenbrock over a slice (for the heap form of the chunked gradient).
+#[inline]
+pub fn rosen_slice<T: RealArith<f64>>(x: &[T]) -> T {
+    let mut s = T::zero();
+    for w in x.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        s += (b - a * a).powi(2) * 100.0 + (a - 1.0).powi(2);
+    }
+    s
+}
+
 /// Rosenbrock on num-dual's scalars.
 #[inline]
 pub fn rosen_nd<const N: usize, D: DualNum<Primitive = f64> + Copy>(x: SVector<D, N>) -> D {
