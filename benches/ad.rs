@@ -154,14 +154,22 @@ fn bench_hessian<const N: usize>(c: &mut Criterion) {
     g.finish();
 }
 
+/// A model from `N` states to `N` on this crate's duals, on num-dual's, and
+/// its value and Jacobian by hand.
+type Model<const N: usize> =
+    fn(Tensor<Rank1<N>, Dual<f64, Rank1<N>>>) -> Tensor<Rank1<N>, Dual<f64, Rank1<N>>>;
+type ModelNd<const N: usize> =
+    fn(SVector<num_dual::DualSVec64<N>, N>) -> SVector<num_dual::DualSVec64<N>, N>;
+type ModelHand<const N: usize> = fn(&[f64; N]) -> ([f64; N], [[f64; N]; N]);
+
 /// `value_and_jacobian` of `f` against the hand-written pair and num-dual.
 fn bench_jacobian<const N: usize>(
     c: &mut Criterion,
     name: &str,
     x0: [f64; N],
-    f: fn(Tensor<Rank1<N>, Dual<f64, Rank1<N>>>) -> Tensor<Rank1<N>, Dual<f64, Rank1<N>>>,
-    nd: fn(SVector<num_dual::DualSVec64<N>, N>) -> SVector<num_dual::DualSVec64<N>, N>,
-    hand: fn(&[f64; N]) -> ([f64; N], [[f64; N]; N]),
+    f: Model<N>,
+    nd: ModelNd<N>,
+    hand: ModelHand<N>,
 ) {
     let xt = Tensor::from(x0);
     let xs = SVector::from(x0);
@@ -198,8 +206,8 @@ fn bench_chunked<const N: usize>(c: &mut Criterion, unchunked: bool) {
     let (hv, hand) = rosen_value_and_grad_hand(&x0);
     assert!(close(v, hv));
     assert_eq!(ours.as_slice(), heap.as_slice());
-    for i in 0..N {
-        assert!(close(ours.as_slice()[i], hand[i]));
+    for (o, h) in ours.iter().zip(hand) {
+        assert!(close(*o, h));
     }
     let mut g = c.benchmark_group(format!("value_and_grad_chunked_rosenbrock_{N}"));
     g.sample_size(10);

@@ -7,7 +7,7 @@
 //! duals: 134 MB for 4096 `f64` inputs. Here each element carries `C`
 //! entries, so a tensor of duals is `N·(C + 1)` numbers, and the function
 //! runs `⌈N / C⌉` times: the arithmetic is the same `N²` order, the memory
-//! `N·C`. The `_heap` forms keep the duals in one [`HeapTensor`] and hand the
+//! `N·C`. The `_heap` forms keep the duals in one `HeapTensor` (feature `alloc`) and hand the
 //! function a reference, so even the `N·(C + 1)` numbers leave the stack.
 //!
 //! Every pass computes the same value, and each tangent entry goes through
@@ -131,7 +131,7 @@ fn value_and_grad_into<B, T: Scalar, const C: usize>(
 ///
 /// Stack: the seeded input is `N·(C + 1)·size_of::<T>()` bytes, and each
 /// whole-tensor temporary of the function as much again (see
-/// [`grad_chunked_heap`] to take them off the stack).
+/// `grad_chunked_heap` (feature `alloc`) to take them off the stack).
 ///
 /// # Example
 ///

@@ -49,7 +49,7 @@
 //! `N·(C + 1)` numbers per tensor, with the same results bit for bit, and
 //! past a few dozen inputs in fewer instructions too (64 inputs: a third of
 //! `grad`'s, 256: a fifth; `benches/ad_count.rs`). The
-//! heap forms ([`grad_chunked_heap`]) take the duals off the stack: the
+//! heap forms (`grad_chunked_heap`, feature `alloc`) take the duals off the stack: the
 //! gradient of a loss over `gradient()` of 4096 samples runs in 44 KB of
 //! stack in a debug build.
 //!
@@ -264,7 +264,7 @@ pub fn second_derivative<T: Scalar, F: FnOnce(Dual2<T>) -> Dual2<T>>(f: F, x: T)
 /// being the number of tensors of duals alive at once (3 to 5 in a release
 /// build, up to about 30 in a debug build; measured in the [module
 /// documentation](self#stack-use-and-the-chunked-forms)). Past that, use
-/// [`grad_chunked`] or [`grad_chunked_heap`].
+/// [`grad_chunked`] or `grad_chunked_heap` (feature `alloc`).
 ///
 /// # Example
 ///
