@@ -154,23 +154,21 @@ fn bench_hessian<const N: usize>(c: &mut Criterion) {
     g.finish();
 }
 
-/// A model from `N` states to `N` on this crate's duals, on num-dual's, and
-/// its value and Jacobian by hand.
-type Model<const N: usize> =
-    fn(Tensor<Rank1<N>, Dual<f64, Rank1<N>>>) -> Tensor<Rank1<N>, Dual<f64, Rank1<N>>>;
-type ModelNd<const N: usize> =
-    fn(SVector<num_dual::DualSVec64<N>, N>) -> SVector<num_dual::DualSVec64<N>, N>;
-type ModelHand<const N: usize> = fn(&[f64; N]) -> ([f64; N], [[f64; N]; N]);
-
 /// `value_and_jacobian` of `f` against the hand-written pair and num-dual.
-fn bench_jacobian<const N: usize>(
+/// Generic over the three functions (not `fn` pointers), so that each is
+/// called directly and can be inlined, as in the instruction-count driver.
+fn bench_jacobian<const N: usize, F, Nd, Hd>(
     c: &mut Criterion,
     name: &str,
     x0: [f64; N],
-    f: Model<N>,
-    nd: ModelNd<N>,
-    hand: ModelHand<N>,
-) {
+    f: F,
+    nd: Nd,
+    hand: Hd,
+) where
+    F: Fn(Tensor<Rank1<N>, Dual<f64, Rank1<N>>>) -> Tensor<Rank1<N>, Dual<f64, Rank1<N>>> + Copy,
+    Nd: Fn(SVector<num_dual::DualSVec64<N>, N>) -> SVector<num_dual::DualSVec64<N>, N> + Copy,
+    Hd: Fn(&[f64; N]) -> ([f64; N], [[f64; N]; N]),
+{
     let xt = Tensor::from(x0);
     let xs = SVector::from(x0);
     let (_, ours): (_, Tensor<Rank2<N, N>>) = value_and_jacobian(f, xt);

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 filter=${1:-}
 calls=${2:-200}
 build=$(cargo bench --bench ad_count --no-run 2>&1) || { echo "$build" >&2; exit 1; }
-bin=$(echo "$build" | sed -n 's/.*(\(target\/[^)]*ad_count-[0-9a-f]*\)).*/\1/p' | tail -1)
+bin=$(echo "$build" | sed -n 's/.*(\([^)]*ad_count-[0-9a-f]*\)).*/\1/p' | tail -1)
 [ -x "$bin" ] || { echo "could not build the ad_count driver" >&2; exit 1; }
 count() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
