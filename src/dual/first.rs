@@ -185,29 +185,30 @@ impl<T: Scalar, S: Tangent> Dual<T, S> {
     /// ```
     #[inline(always)]
     #[must_use]
-    pub fn chain(mut self, f: T, d: T) -> Self {
-        S::eps_map_mut(&mut self.eps, |e| *e = *e * d);
-        self.re = f;
-        self
+    pub fn chain(self, f: T, d: T) -> Self {
+        let mut eps = self.eps;
+        S::eps_map_mut(&mut eps, |e| *e = *e * d);
+        Self { re: f, eps }
     }
 
     /// The chain rule for a binary function with partial derivatives `da`
     /// and `db`: `f + da·a.eps + db·b.eps`.
     #[inline(always)]
     #[must_use]
-    pub fn chain2(mut a: Self, b: Self, f: T, da: T, db: T) -> Self {
-        S::eps_zip_mut(&mut a.eps, &b.eps, |x, y| *x = da * *x + db * y);
-        a.re = f;
-        a
+    pub fn chain2(a: Self, b: Self, f: T, da: T, db: T) -> Self {
+        let mut eps = a.eps;
+        S::eps_zip_mut(&mut eps, &b.eps, |x, y| *x = da * *x + db * y);
+        Self { re: f, eps }
     }
 
     /// `a` with the mean of the tangents of `a` and `b`: the tangent of a
     /// minimum or maximum at a tie.
     #[inline]
-    fn tie(mut a: Self, b: Self) -> Self {
+    fn tie(a: Self, b: Self) -> Self {
         let half = T::from_f64(0.5);
-        S::eps_zip_mut(&mut a.eps, &b.eps, |x, y| *x = (*x + y) * half);
-        a
+        let mut eps = a.eps;
+        S::eps_zip_mut(&mut eps, &b.eps, |x, y| *x = (*x + y) * half);
+        Self { re: a.re, eps }
     }
 }
 
@@ -233,53 +234,62 @@ impl<T: Scalar> Dual<T, Rank0> {
 impl<T: Scalar, S: Tangent> Add for Dual<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn add(mut self, rhs: Self) -> Self {
-        S::eps_zip_mut(&mut self.eps, &rhs.eps, |x, y| *x = *x + y);
-        self.re = self.re + rhs.re;
-        self
+    fn add(self, rhs: Self) -> Self {
+        let mut eps = self.eps;
+        S::eps_zip_mut(&mut eps, &rhs.eps, |x, y| *x = *x + y);
+        Self {
+            re: self.re + rhs.re,
+            eps,
+        }
     }
 }
 
 impl<T: Scalar, S: Tangent> Sub for Dual<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn sub(mut self, rhs: Self) -> Self {
-        S::eps_zip_mut(&mut self.eps, &rhs.eps, |x, y| *x = *x - y);
-        self.re = self.re - rhs.re;
-        self
+    fn sub(self, rhs: Self) -> Self {
+        let mut eps = self.eps;
+        S::eps_zip_mut(&mut eps, &rhs.eps, |x, y| *x = *x - y);
+        Self {
+            re: self.re - rhs.re,
+            eps,
+        }
     }
 }
 
 impl<T: Scalar, S: Tangent> Mul for Dual<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn mul(mut self, rhs: Self) -> Self {
+    fn mul(self, rhs: Self) -> Self {
         let (a, b) = (self.re, rhs.re);
-        S::eps_zip_mut(&mut self.eps, &rhs.eps, |x, y| *x = *x * b + a * y);
-        self.re = a * b;
-        self
+        let mut eps = self.eps;
+        S::eps_zip_mut(&mut eps, &rhs.eps, |x, y| *x = *x * b + a * y);
+        Self { re: a * b, eps }
     }
 }
 
 impl<T: Scalar, S: Tangent> Div for Dual<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn div(mut self, rhs: Self) -> Self {
+    fn div(self, rhs: Self) -> Self {
         let r = rhs.re.recip();
         let f = self.re * r;
-        S::eps_zip_mut(&mut self.eps, &rhs.eps, |x, y| *x = (*x - f * y) * r);
-        self.re = self.re / rhs.re;
-        self
+        let mut eps = self.eps;
+        S::eps_zip_mut(&mut eps, &rhs.eps, |x, y| *x = (*x - f * y) * r);
+        Self {
+            re: self.re / rhs.re,
+            eps,
+        }
     }
 }
 
 impl<T: Scalar, S: Tangent> Neg for Dual<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn neg(mut self) -> Self {
-        S::eps_map_mut(&mut self.eps, |x| *x = -*x);
-        self.re = -self.re;
-        self
+    fn neg(self) -> Self {
+        let mut eps = self.eps;
+        S::eps_map_mut(&mut eps, |x| *x = -*x);
+        Self { re: -self.re, eps }
     }
 }
 
@@ -438,10 +448,13 @@ impl<T: Scalar, S: Tangent> Dual<T, S> {
 
     /// Divides value and tangent by a constant.
     #[inline(always)]
-    fn unscale(mut self, c: T) -> Self {
-        S::eps_map_mut(&mut self.eps, |e| *e = *e / c);
-        self.re = self.re / c;
-        self
+    fn unscale(self, c: T) -> Self {
+        let mut eps = self.eps;
+        S::eps_map_mut(&mut eps, |e| *e = *e / c);
+        Self {
+            re: self.re / c,
+            eps,
+        }
     }
 }
 
