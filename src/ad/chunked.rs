@@ -51,9 +51,9 @@ const ZERO_WIDTH: &str =
 
 /// The default chunk width, 8. Instructions per `value_and_grad` of
 /// Rosenbrock (`benches/ad_count.rs`, x86-64): at 64 inputs widths 2, 4, 8,
-/// 12, 16 cost 68, 47, 37, 36, 40 thousand (the unchunked `grad`: 107
-/// thousand); at 256 inputs 4, 8, 16 cost 740, 601, 511 thousand (unchunked:
-/// 2.8 million). 8 is within 2% of the best at 64 inputs and 18% behind 16
+/// 12, 16 cost 68, 47, 36, 37, 40 thousand (the unchunked `grad`: 106
+/// thousand); at 256 inputs 4, 8, 16 cost 740, 577, 515 thousand
+/// (unchunked: 2.9 million). 8 is the best at 64 inputs and 12% behind 16
 /// at 256, with half the memory of 16 per tensor; narrower widths pay the
 /// function's scalar work once per pass too often.
 pub const DEFAULT_CHUNK: Chunk<8> = Chunk;
