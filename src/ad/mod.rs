@@ -39,8 +39,8 @@
 //!
 //! | function | release | debug |
 //! |---|---|---|
-//! | `(x * x).sum()` | 3.2–3.7 | 8.4–9.3 |
-//! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 26–31 |
+//! | `(x * x).sum()` | 3.2–3.7 | 8.5–9.5 |
+//! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 27–34 |
 //!
 //! So at N = 64 a gradient takes 100 KB to 1 MB of stack, and a spawned
 //! thread has 2 MiB by default. Past a few hundred inputs use the chunked
@@ -50,7 +50,7 @@
 //! past a few dozen inputs in fewer instructions too (64 inputs: a third of
 //! `grad`'s, 256: a fifth; `benches/ad_count.rs`). The
 //! heap forms (`grad_chunked_heap`, feature `alloc`) take the duals off the stack: the
-//! gradient of a loss over `gradient()` of 4096 samples runs in 44 KB of
+//! gradient of a loss over `gradient()` of 4096 samples runs in under 56 KB of
 //! stack in a debug build.
 //!
 //! The function receives tensors of dual numbers; write it once, generic
@@ -262,7 +262,7 @@ pub fn second_derivative<T: Scalar, F: FnOnce(Dual2<T>) -> Dual2<T>>(f: F, x: T)
 ///
 /// Stack: about `m·N·(N + 1)·size_of::<T>()` bytes for `N` inputs, `m`
 /// being the number of tensors of duals alive at once (3 to 5 in a release
-/// build, up to about 30 in a debug build; measured in the [module
+/// build, up to about 35 in a debug build; measured in the [module
 /// documentation](self#stack-use-and-the-chunked-forms)). Past that, use
 /// [`grad_chunked`] or `grad_chunked_heap` (feature `alloc`).
 ///
