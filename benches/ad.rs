@@ -107,7 +107,7 @@ fn bench_grad<const N: usize>(c: &mut Criterion) {
     }
     let mut g = c.benchmark_group(format!("value_and_grad_rosenbrock_{N}"));
     g.bench_function("constgrad", |b| {
-        b.iter(|| value_and_grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
+        b.iter(|| value_and_grad(rosen::<N, Dual<f64, Rank1<N>>>, *black_box(&xt)))
     });
     g.bench_function("hand", |b| {
         b.iter(|| rosen_value_and_grad_hand(black_box(&x0)))
@@ -136,14 +136,14 @@ fn bench_hessian<const N: usize>(c: &mut Criterion) {
     let mut g = c.benchmark_group(format!("hessian_rosenbrock_{N}"));
     g.bench_function("constgrad", |b| {
         b.iter(|| -> (f64, Tensor<Rank1<N>>, Tensor<Rank2<N, N>>) {
-            hessian(rosen::<N, Dual2<f64, Rank1<N>>>, black_box(xt))
+            hessian(rosen::<N, Dual2<f64, Rank1<N>>>, *black_box(&xt))
         })
     });
     g.bench_function("constgrad-nested", |b| {
         b.iter(|| -> (f64, Tensor<Rank1<N>>, Tensor<Rank2<N, N>>) {
             hessian_nested(
                 rosen::<N, Dual<Dual<f64, Rank1<N>>, Rank1<N>>>,
-                black_box(xt),
+                *black_box(&xt),
             )
         })
     });
@@ -182,7 +182,7 @@ fn bench_jacobian<const N: usize, F, Nd, Hd>(
     let mut g = c.benchmark_group(name);
     g.bench_function("constgrad", |b| {
         b.iter(|| -> (Tensor<Rank1<N>>, Tensor<Rank2<N, N>>) {
-            value_and_jacobian(f, black_box(xt))
+            value_and_jacobian(f, *black_box(&xt))
         })
     });
     g.bench_function("hand", |b| b.iter(|| hand(black_box(&x0))));
@@ -210,14 +210,14 @@ fn bench_chunked<const N: usize>(c: &mut Criterion, unchunked: bool) {
     let mut g = c.benchmark_group(format!("value_and_grad_chunked_rosenbrock_{N}"));
     g.sample_size(10);
     g.bench_function("constgrad-chunked", |b| {
-        b.iter(|| value_and_grad_chunked(rosen::<N, _>, black_box(xt), DEFAULT_CHUNK))
+        b.iter(|| value_and_grad_chunked(rosen::<N, _>, *black_box(&xt), DEFAULT_CHUNK))
     });
     g.bench_function("constgrad-chunked-heap", |b| {
         b.iter(|| value_and_grad_chunked_heap(heap_rosen, black_box(&xh), DEFAULT_CHUNK))
     });
     if unchunked {
         g.bench_function("constgrad-unchunked", |b| {
-            b.iter(|| value_and_grad(rosen::<N, Dual<f64, Rank1<N>>>, black_box(xt)))
+            b.iter(|| value_and_grad(rosen::<N, Dual<f64, Rank1<N>>>, *black_box(&xt)))
         });
     }
     g.bench_function("hand", |b| {
@@ -263,7 +263,7 @@ fn jacobians(c: &mut Criterion) {
     let xt = Tensor::from([1.0, 2.0, 3.0]);
     let mut g = c.benchmark_group("jacobian_lorenz_3x3");
     g.bench_function("constgrad", |b| {
-        b.iter(|| -> Tensor<Rank2<3, 3>> { jacobian(lorenz, black_box(xt)) })
+        b.iter(|| -> Tensor<Rank2<3, 3>> { jacobian(lorenz, *black_box(&xt)) })
     });
     g.finish();
 }
