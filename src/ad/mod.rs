@@ -39,7 +39,7 @@
 //!
 //! | function | release | debug |
 //! |---|---|---|
-//! | `(x * x).sum()` | 3.2–3.7 | 8.5–9.5 |
+//! | `(x * x).sum()` | 3.2–3.7 | 11.5–12.5 |
 //! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 27–34 |
 //!
 //! So at N = 64 a gradient takes 100 KB to 1 MB of stack, and a spawned
