@@ -13,7 +13,7 @@
 
 mod live;
 
-use constgrad::stencil::{Axis, Coords, Step, Unit, EDGE1, EDGE2};
+use constgrad::stencil::{Axis, Coords, CoordsRef, GridError, Step, Unit, EDGE1, EDGE2};
 use constgrad::{HeapTensor, Rank1, Rank2, Rank3, Rank4, Real, Tensor};
 use live::{Case, Generated, Runner};
 
@@ -86,6 +86,11 @@ impl Gradients {
             .ok()
     }
 
+    /// The coordinates a borrowed spacing points into.
+    fn array<R: Bits, const N: usize>(&mut self, bits: &[R::B]) -> [R; N] {
+        core::array::from_fn(|k| R::from_b(bits[k]))
+    }
+
     /// Checked coordinates; `may_reject` marks coordinates whose stencil
     /// coefficients are not finite, which a checked constructor may refuse.
     fn coords<R: Bits, const N: usize>(
@@ -93,15 +98,32 @@ impl Gradients {
         bits: &[R::B],
         may_reject: bool,
     ) -> Option<Coords<R, N>> {
-        let x: [R; N] = core::array::from_fn(|k| R::from_b(bits[k]));
-        match Coords::new(x) {
+        let x = self.array(bits);
+        self.checked(Coords::new(x), may_reject)
+    }
+
+    /// Checked borrowed coordinates (as [`Self::coords`]).
+    fn coords_ref<'a, R: Bits, const N: usize>(
+        &mut self,
+        x: &'a [R; N],
+        may_reject: bool,
+    ) -> Option<CoordsRef<'a, R, N>> {
+        self.checked(CoordsRef::new(x), may_reject)
+    }
+
+    /// What a checked constructor returned: rejections are counted when
+    /// `may_reject`, failures otherwise.
+    fn checked<T>(&mut self, made: Result<T, GridError>, may_reject: bool) -> Option<T> {
+        match made {
             Ok(c) => Some(c),
             Err(e) if may_reject => {
                 self.rejected.push(format!("{}: {e}", self.case));
                 None
             }
             Err(e) => {
-                self.fail(format!("Coords::new rejected valid coordinates: {e}"));
+                self.fail(format!(
+                    "the checked constructor rejected valid coordinates: {e}"
+                ));
                 None
             }
         }

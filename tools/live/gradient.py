@@ -190,7 +190,8 @@ class Gen:
                 elif k == "step":
                     sps.append(("step", self.step(real), r.random() < 0.5))
                 else:
-                    sps.append(("coords", self.coords(real, dims[a])))
+                    # Borrowed coordinates (`CoordsRef`) a quarter of the time.
+                    sps.append(("coords", self.coords(real, dims[a]), r.random() < 0.25))
         storage = r.choice(["inline", "heap"])
         into = call == "along" and dtype in ("f32", "f64") and r.random() < 0.3
         if call == "all":
@@ -281,7 +282,9 @@ def rust_samples(c):
     return f"&{rt}s(&{bits_of(f, c['real'])})"
 
 
-def rust_spacing(sp, c, edge, dim):
+def rust_spacing(sp, c, edge, dim, name):
+    """The Rust expression of one axis's spacing, or the expression and the
+    line that binds the coordinates it borrows."""
     rt = "f32" if c["real"] is np.float32 else "f64"
     if sp[0] == "unit":
         return "Unit"
@@ -294,6 +297,8 @@ def rust_spacing(sp, c, edge, dim):
         # Unchecked: numpy's behaviour exactly (and the only form for the
         # spacings the checked constructor may reject).
         return lit
+    if sp[2]:
+        return f"r.coords_ref(&{name}, {flagged})?", f"    let {name}: [{rt}; {dim}] = r.array(&{bits_of(sp[1], c['real'])});"
     return f"r.coords::<{rt}, {dim}>(&{bits_of(sp[1], c['real'])}, {flagged})?"
 
 
@@ -305,7 +310,7 @@ def describe(c):
         elif s[0] == "step":
             sps.append(repr(float(s[1])) + ("" if s[2] else " (plain)"))
         else:
-            sps.append("[" + ", ".join(repr(float(v)) for v in s[1]) + "]")
+            sps.append("[" + ", ".join(repr(float(v)) for v in s[1]) + "]" + (" (borrowed)" if s[2] else ""))
     sp = {"unit": "", "scalar": sps[0] if sps else ""}.get(c["mode"], ", ".join(sps))
     return (f"g{c['idx']}: {c['dtype']} {tuple(c['dims'])} {c['storage']} {c['call']}"
             f"{' into' if c['into'] else ''}; numpy.gradient(f{', ' + sp if sp else ''}, "
@@ -319,7 +324,13 @@ def rust_case(c):
     edge = f"EDGE{c['edge']}"
     lines = [f"fn g{c['idx']}(r: &mut Gradients) -> Option<()> {{",
              f"    let f = {tensor}::<{rust_shape(c['dims'])}, {elem}>::try_from_slice({rust_samples(c)}).unwrap();"]
-    sps = [rust_spacing(s, c, c["edge"], c["dims"][a]) for s, a in zip(c["sps"], c["axes"])]
+    sps = []
+    for k, (s, a) in enumerate(zip(c["sps"], c["axes"])):
+        sp = rust_spacing(s, c, c["edge"], c["dims"][a], f"x{k}")
+        if isinstance(sp, tuple):
+            sp, line = sp
+            lines.append(line)
+        sps.append(sp)
     if c["mode"] == "unit":
         spacing = "Unit"
     elif c["mode"] == "scalar":
