@@ -45,6 +45,7 @@ if ! have_refs; then
          "Falling back to the frozen sample (tools/live/frozen/) and the golden files."
     cargo test --all-features --test live_gradient --test live_ad \
       --test stencil_golden --test ad_golden -- --nocapture
+    loud "REMINDER: no live numpy/JAX in this run (frozen sample and golden files only)."
     exit 0
   fi
 fi
