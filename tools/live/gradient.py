@@ -250,7 +250,9 @@ def nonfinite_coefficients(sp, real, edge):
         if np.any(np.abs(d) < np.finfo(real).tiny):
             return True
         d1, d2 = d[:-1], d[1:]
-        c = [real(1) / d]
+        # The differences and the products and sums numpy divides by: when
+        # they overflow the coefficients come out 0 or NaN, not the stencil's.
+        c = [d, real(1) / d, d1 + d2, d1 * d2, d1 * (d1 + d2), d2 * (d1 + d2), real(2) * d]
         if len(d) >= 2:
             c += [-d2 / (d1 * (d1 + d2)), (d2 - d1) / (d1 * d2), d1 / (d2 * (d1 + d2)),
                   -(real(2) * d1 + d2) / (d1 * (d1 + d2)), (d1 + d2) / (d1 * d2),
