@@ -16,6 +16,8 @@ The seed comes from `CONSTGRAD_LIVE_SEED` (printed either way).
 import argparse
 import json
 import math
+import multiprocessing
+import os
 import random
 
 import jax
@@ -235,6 +237,10 @@ def reference(e, n, x):
     return (float(v), g.tolist(), h.ravel().tolist()) if ok else None
 
 
+def reference_or_none(e, n, x):
+    return reference(e, n, x) if x is not None else None
+
+
 def rust_case(i, e, n, x, v, g, h):
     lst = lambda vs: "[" + ", ".join(common.rust_f64(t) for t in vs) + "]"
     names = ", ".join(f"x{k}" for k in range(n))
@@ -264,18 +270,26 @@ def main():
     rng = random.Random(seed)
     gen = Gen(rng)
     cases, rejected = [], 0
-    while len(cases) < args.cases:
-        n = rng.choice([1, 2, 2, 3, 4])
-        e = gen.function(n)
-        # numpy screens the candidate points (cheap); JAX gives the reference.
-        x = next((x for x in (gen.point(n) for _ in range(8)) if smooth_value(e, x)), None)
-        ref = reference(e, n, x) if x is not None else None
-        if ref:
-            cases.append((e, n, x) + ref)
-            if len(cases) % 80 == 0:
-                print(f"  {len(cases)} of {args.cases} cases", flush=True)
-        else:
-            rejected += 1
+    jobs = int(os.environ.get("CONSTGRAD_LIVE_JOBS") or min(2, os.cpu_count() or 1))
+    # Candidates are drawn here, in order, and JAX evaluates them in worker
+    # processes; accepting in candidate order keeps the output a function of
+    # the seed alone, whatever the number of workers.
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        while len(cases) < args.cases:
+            batch = []
+            for _ in range(32):
+                n = rng.choice([1, 2, 2, 3, 4])
+                e = gen.function(n)
+                # numpy screens the candidate points (cheap); JAX gives the reference.
+                x = next((x for x in (gen.point(n) for _ in range(8)) if smooth_value(e, x)), None)
+                batch.append((e, n, x))
+            for (e, n, x), ref in zip(batch, pool.starmap(reference_or_none, batch)):
+                if ref and len(cases) < args.cases:
+                    cases.append((e, n, x) + ref)
+                    if len(cases) % 80 == 0:
+                        print(f"  {len(cases)} of {args.cases} cases", flush=True)
+                elif len(cases) < args.cases:
+                    rejected += 1
     used = {}
     for e, *_ in cases:
         for name in names_of(e):
