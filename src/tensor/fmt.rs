@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::shape::Shape;
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 
 /// Writes `data` (row-major, of shape `dims`) as nested brackets. `depth` is
 /// the number of brackets already open, used to indent continuation rows as
@@ -60,7 +60,7 @@ fn write_nested<E>(
 /// assert_eq!(t.to_string(), "[[1.5 2]\n [3 4]]");
 /// assert_eq!(format!("{:.1}", t), "[[1.5 2.0]\n [3.0 4.0]]");
 /// ```
-impl<S: Shape, E: Copy + fmt::Display> fmt::Display for Tensor<S, E> {
+impl<S: Shape, E: Copy + fmt::Display, D: Storage> fmt::Display for Tensor<S, E, D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let precision = f.precision();
         let elem = |e: &E, f: &mut fmt::Formatter<'_>| match precision {
@@ -71,7 +71,8 @@ impl<S: Shape, E: Copy + fmt::Display> fmt::Display for Tensor<S, E> {
     }
 }
 
-/// Prints the shape and the nested elements with their `Debug`.
+/// Prints the type's name (`Tensor` or `HeapTensor`), the shape and the
+/// nested elements with their `Debug`.
 ///
 /// # Example
 ///
@@ -81,11 +82,11 @@ impl<S: Shape, E: Copy + fmt::Display> fmt::Display for Tensor<S, E> {
 /// let t = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
 /// assert_eq!(format!("{t:?}"), "Tensor<Rank2<2, 2>>([[1.0, 2.0],\n [3.0, 4.0]])");
 /// ```
-impl<S: Shape, E: Copy + fmt::Debug> fmt::Debug for Tensor<S, E> {
+impl<S: Shape, E: Copy + fmt::Debug, D: Storage> fmt::Debug for Tensor<S, E, D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = core::any::type_name::<S>();
         let short = name.rsplit("::").next().unwrap_or(name);
-        write!(f, "Tensor<{short}>(")?;
+        write!(f, "{}<{short}>(", D::NAME)?;
         let elem = |e: &E, f: &mut fmt::Formatter<'_>| write!(f, "{e:?}");
         write_nested(f, self.as_slice(), S::DIMS, 0, ", ", &elem)?;
         f.write_str(")")
