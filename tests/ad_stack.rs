@@ -127,8 +127,8 @@ fn grad_stack_use_stays_within_the_documented_formula() {
     let cases = [
         ("sum32", 32, 16),
         ("sum64", 64, 16),
-        ("grad32", 32, 40),
-        ("grad64", 64, 40),
+        ("grad32", 32, 56),
+        ("grad64", 64, 56),
     ];
     let used: Vec<usize> = cases
         .iter()

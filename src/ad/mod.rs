@@ -40,7 +40,7 @@
 //! | function | release | debug |
 //! |---|---|---|
 //! | `(x * x).sum()` | 3.2–3.7 | 11.5–12.5 |
-//! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 27–34 |
+//! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 32–45 |
 //!
 //! So at N = 64 a gradient takes 100 KB to 1 MB of stack, and a spawned
 //! thread has 2 MiB by default. Past a few hundred inputs use the chunked
