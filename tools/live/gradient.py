@@ -19,14 +19,11 @@ import numpy as np
 
 import common
 
-# Case families that fail until the matching fix of issue 11 lands; off by
-# default so CI stays green, switched on with CONSTGRAD_LIVE_KNOWN_BUGS.
-KNOWN_BUGS = {
-    # item 1: a zero-length axis that is not differentiated.
-    "zero-len": "a non-differentiated axis of length 0",
-    # item 7: an f32 step that is a subnormal power of two.
-    "f32-subnormal-step": "f32 steps that are subnormal powers of two",
-}
+# Case families of known bugs, off by default so CI stays green, switched on
+# with CONSTGRAD_LIVE_KNOWN_BUGS. None are open: the zero-length axes and the
+# f32 subnormal power-of-two steps (issue 11 items 1 and 7) are fixed and
+# always generated now.
+KNOWN_BUGS = {}
 
 INTS = {
     "i8": np.int8, "i16": np.int16, "i32": np.int32, "i64": np.int64,
@@ -93,7 +90,7 @@ class Gen:
         kinds = ["pow2"] * 3 + ["random"] * 3 + ["huge", "tiny"]
         if not f32:
             kinds.append("subnormal")
-        if f32 and "f32-subnormal-step" in self.sw:
+        if f32:
             kinds.append("subnormal-pow2")
         k = r.choice(kinds)
         sign = r.choice([1, 1, 1, -1])
@@ -141,10 +138,6 @@ class Gen:
                 d = np.diff(a)
             if not (np.all(np.isfinite(a)) and (np.all(d > 0) or np.all(d < 0))):
                 continue
-            if real is np.float32 and "f32-subnormal-step" not in self.sw and subnormal_pow2(d):
-                # Coordinate differences are divisors too (and equal ones
-                # collapse to a uniform step): the same bug as such a step.
-                continue
             return a
 
     # ---- one case ------------------------------------------------------
@@ -167,7 +160,7 @@ class Gen:
             axes = r.sample(ok, r.randint(1, len(ok)))
         for a in range(rank):
             if a not in axes and r.random() < 0.2:
-                dims[a] = 0 if ("zero-len" in self.sw and r.random() < 0.5) else 1
+                dims[a] = 0 if r.random() < 0.5 else 1
         dtype = r.choice(["f64"] * 6 + ["f32"] * 5 + list(INTS))
         real = real_of(dtype)
         n = int(np.prod(dims))
@@ -224,13 +217,6 @@ class Gen:
             # numpy 2 keeps a Python float "weak": float32 samples stay float32.
             return sp[1] if real is np.float32 else float(sp[1])
         return sp[1]
-
-
-def subnormal_pow2(d):
-    """Whether some f32 coordinate difference in `d` is a subnormal power of
-    two (issue 11, item 7: the exact-reciprocal test reads the f64 bits)."""
-    tiny = float(np.finfo(np.float32).tiny)
-    return any(abs(h) < tiny and np.frexp(abs(h))[0] == 0.5 for h in map(float, d))
 
 
 def nonfinite_coefficients(sp, real, edge):
