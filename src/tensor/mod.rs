@@ -348,7 +348,7 @@ impl<S: Shape, E: Copy + Send + Sync, D: Storage> Tensor<S, E, D> {
     #[inline]
     pub(crate) fn zip_owned(self, other: &Self, f: impl Fn(E, E) -> E + Sync) -> Self {
         Self {
-            data: D::zip_owned::<S, E>(self.data, other.as_slice(), f),
+            data: D::zip_owned::<S, E>(self.data, &other.data, f),
         }
     }
 
