@@ -12,8 +12,7 @@ use super::elementary;
 use super::first::{assign_ops, real_ops};
 use super::tangent::Tangent;
 use crate::scalar::Scalar;
-use crate::shape::{Rank0, Shape};
-use crate::tensor::Tensor;
+use crate::shape::Rank0;
 
 /// A second-order dual number: a value `re`, its gradient `grad` and its
 /// Hessian `hess` with respect to a tangent of shape `S`.

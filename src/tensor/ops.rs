@@ -61,20 +61,26 @@ macro_rules! elementwise {
                 self.zip_map(rhs, $op::$method)
             }
         }
-        /// Tensor ⊕ scalar, the scalar applied to every element.
+        /// Tensor ⊕ scalar, the scalar applied to every element: a scalar
+        /// of the element type, or a plain float on a tensor of dual numbers.
+        ///
+        /// One impl for every scalar operand (rather than one per operand
+        /// type) is what lets `Tensor::ones() * 2.0` infer its element type:
+        /// with a single candidate impl the output `Tensor<S, E>` is known
+        /// before `E` is.
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar> $op<E> for Tensor<S, E> {
+        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar> $op<R> for Tensor<S, E> {
             type Output = Self;
             #[inline]
-            fn $method(self, rhs: E) -> Self {
+            fn $method(self, rhs: R) -> Self {
                 self.map(|x| $op::$method(x, rhs))
             }
         }
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar> $op<E> for &Tensor<S, E> {
+        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar> $op<R> for &Tensor<S, E> {
             type Output = Tensor<S, E>;
             #[inline]
-            fn $method(self, rhs: E) -> Tensor<S, E> {
+            fn $method(self, rhs: R) -> Tensor<S, E> {
                 self.map(|x| $op::$method(x, rhs))
             }
         }
