@@ -126,10 +126,22 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     ///
     /// let t = Tensor::<Rank2<2, 3>>::from_fn(|[i, j]| (10 * i + j) as f64);
     /// assert_eq!(t[[1, 2]], 12.0);
+    ///
+    /// // The shape can come from the annotation alone.
+    /// let r: Tensor<Rank1<3>> = Tensor::from_fn(|[i]| i as f64);
+    /// assert_eq!(r, Tensor::from([0.0, 1.0, 2.0]));
     /// ```
+    ///
+    /// The index is written `[usize; R]` rather than `S::Index` so that a
+    /// pattern such as `|[i]|` has a type before `S` is inferred. Code
+    /// generic over `S: Shape` uses [`Tensor::from_flat_fn`] with
+    /// [`Shape::unravel`].
     #[inline]
     #[must_use]
-    pub fn from_fn(mut f: impl FnMut(S::Index) -> E) -> Self {
+    pub fn from_fn<const R: usize>(mut f: impl FnMut([usize; R]) -> E) -> Self
+    where
+        S: Shape<Index = [usize; R]>,
+    {
         Self::from_flat_fn(|k| f(S::unravel(k)))
     }
 
