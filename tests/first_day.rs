@@ -24,3 +24,11 @@ fn from_fn_with_an_index_pattern() {
     let t: Tensor<Rank1<3>> = Tensor::from_fn(|[i]| i as f64);
     assert_eq!(t, Tensor::from([0.0, 1.0, 2.0]));
 }
+
+#[test]
+fn grad_in_code_generic_over_the_shape() {
+    fn energy<S: constgrad::Shape>(x: Tensor<S>) -> Tensor<S> {
+        grad(|x| (x * x * 0.5).sum(), x)
+    }
+    assert_eq!(energy(Tensor::from([1.0, -2.0])), Tensor::from([1.0, -2.0]));
+}
