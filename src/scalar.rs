@@ -154,6 +154,61 @@ pub trait Scalar:
     fn is_finite(&self) -> bool {
         self.re().is_finite_real()
     }
+
+    /// The logarithm in base `base`: `ln(self) / ln(base)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::log(8.0_f64, 2.0), 3.0);
+    /// ```
+    #[inline]
+    fn log(self, base: Self) -> Self {
+        self.ln() / base.ln()
+    }
+
+    /// The logistic sigmoid `1 / (1 + e⁻ˣ)`, written so that neither branch
+    /// overflows (`eˣ / (1 + eˣ)` for negative `x`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::sigmoid(0.0_f64), 0.5);
+    /// assert_eq!(Scalar::sigmoid(-1000.0_f64), 0.0);
+    /// assert_eq!(Scalar::sigmoid(1000.0_f64), 1.0);
+    /// ```
+    #[inline]
+    fn sigmoid(self) -> Self {
+        if self.re() >= Self::Real::zero() {
+            Self::one() / (Self::one() + (-self).exp())
+        } else {
+            let e = self.exp();
+            e / (Self::one() + e)
+        }
+    }
+
+    /// `ln(1 + eˣ)`, as `ln_1p(e^-|x|) + max(x, 0)` so that it neither
+    /// overflows for large `x` nor rounds to 0 for very negative `x`. Its
+    /// derivative is [`Scalar::sigmoid`], also at 0 (the tie in `max`
+    /// averages the tangents).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::softplus(0.0_f64), 2.0_f64.ln());
+    /// assert_eq!(Scalar::softplus(1000.0_f64), 1000.0);
+    /// assert_eq!(Scalar::softplus(-800.0_f64), 0.0);
+    /// ```
+    #[inline]
+    fn softplus(self) -> Self {
+        (-self.abs()).exp().ln_1p() + self.max(Self::zero())
+    }
 }
 
 /// A type a tensor can be built from a nested array of: every [`Scalar`],

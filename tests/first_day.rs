@@ -32,3 +32,77 @@ fn grad_in_code_generic_over_the_shape() {
     }
     assert_eq!(energy(Tensor::from([1.0, -2.0])), Tensor::from([1.0, -2.0]));
 }
+
+/// Values from JAX (float64): `(x, jax.nn.sigmoid, jax.nn.softplus,
+/// jax.grad(jax.nn.softplus))`. JAX's own sigmoid derivative `s (1 - s)`
+/// loses digits for large `x` (8 digits at 20), so the derivative is checked
+/// against the exact `e^-|x| / (1 + e^-|x|)²` instead.
+const JAX_SIGMOID_SOFTPLUS: [[f64; 4]; 5] = [
+    [
+        -40.0,
+        4.24835425529159e-18,
+        4.248354255291589e-18,
+        4.248354255291589e-18,
+    ],
+    [
+        -3.5,
+        0.02931223075135632,
+        0.029750418272620566,
+        0.029312230751356323,
+    ],
+    [0.0, 0.5, 0.6931471805599453, 0.5],
+    [
+        0.25,
+        0.5621765008857981,
+        0.8259394198788437,
+        0.5621765008857981,
+    ],
+    [
+        20.0,
+        0.9999999979388463,
+        20.000000002061153,
+        0.999999997938847,
+    ],
+];
+
+#[test]
+fn sigmoid_and_softplus_match_jax() {
+    use constgrad::ad::value_and_derivative;
+    use constgrad::Scalar;
+    let close = |a: f64, b: f64| (a - b).abs() <= 4.0 * f64::EPSILON * b.abs();
+    for [x, s, p, dp] in JAX_SIGMOID_SOFTPLUS {
+        let e = (-x.abs()).exp();
+        let ds = e / ((1.0 + e) * (1.0 + e));
+        let (v, d) = value_and_derivative(Scalar::sigmoid, x);
+        assert!(close(v, s) && close(d, ds), "sigmoid at {x}: {v} {d}");
+        let (v, d) = value_and_derivative(Scalar::softplus, x);
+        assert!(close(v, p) && close(d, dp), "softplus at {x}: {v} {d}");
+    }
+}
+
+#[test]
+fn logsumexp_is_stable_and_its_gradient_is_the_softmax() {
+    let x = Tensor::from([1000.0, 999.0, -2.0]);
+    // jax.scipy.special.logsumexp and its jax.grad
+    assert_eq!(x.logsumexp(), 1000.3132616875182);
+    let g = grad(|x| x.logsumexp(), x);
+    let jax: [f64; 3] = [0.7310585786300049, 0.2689414213699951, 0.0];
+    for (a, b) in g.iter().zip(jax) {
+        assert!((a - b).abs() <= 2.0 * f64::EPSILON, "{a} vs {b}");
+    }
+    assert_eq!(
+        Tensor::from([f64::NEG_INFINITY; 2]).logsumexp(),
+        f64::NEG_INFINITY
+    );
+}
+
+#[test]
+fn plain_float_second_operands_on_duals() {
+    use constgrad::ad::derivative;
+    // d/dx x^4.2 = 4.2 x^3.2; d/dx atan2(x, 1) = 1/(1+x²); d/dx hypot(x, 3) = x/hypot
+    let x = 1.3_f64;
+    assert!((derivative(|x| x.powf(4.2), x) - 4.2 * x.powf(3.2)).abs() < 1e-14);
+    assert!((derivative(|y| y.atan2(1.0), x) - 1.0 / (1.0 + x * x)).abs() < 1e-15);
+    assert!((derivative(|y| y.hypot(3.0), x) - x / x.hypot(3.0)).abs() < 1e-15);
+    assert!((derivative(|y| y.log(10.0), x) - 1.0 / (x * 10f64.ln())).abs() < 1e-15);
+}

@@ -49,6 +49,7 @@
 
 mod elementary;
 mod first;
+mod mixed;
 #[cfg(feature = "nalgebra")]
 pub mod nalgebra;
 mod second;
@@ -59,6 +60,7 @@ use core::ops::{Add, Div, Mul, Sub};
 use crate::scalar::Scalar;
 
 pub use first::Dual;
+pub use mixed::DualOperand;
 pub use second::Dual2;
 pub use tangent::Tangent;
 

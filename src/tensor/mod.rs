@@ -10,6 +10,7 @@ pub mod fmt;
 #[cfg(feature = "alloc")]
 pub mod heap;
 pub mod linalg;
+mod logsumexp;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
 pub mod ops;
