@@ -106,3 +106,11 @@ fn plain_float_second_operands_on_duals() {
     assert!((derivative(|y| y.hypot(3.0), x) - x / x.hypot(3.0)).abs() < 1e-15);
     assert!((derivative(|y| y.log(10.0), x) - 1.0 / (x * 10f64.ln())).abs() < 1e-15);
 }
+
+#[test]
+fn vector_times_matrix() {
+    let v = Tensor::from([1.0, -2.0, 0.5]);
+    let m = Tensor::from([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
+    // numpy: np.array([1, -2, .5]) @ np.array([[1, 2], [3, 4], [5, 6]])
+    assert_eq!(v.matmul(&m), Tensor::from([-2.5, -3.0]));
+}

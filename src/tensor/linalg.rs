@@ -567,6 +567,41 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     }
 }
 
+impl<const K: usize, E: Scalar> Tensor<Rank1<K>, E> {
+    /// The product of a row vector with a `K × N` matrix (numpy's `v @ m`),
+    /// giving `N` elements; each entry is summed in order of `k`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let v = Tensor::from([1.0, 2.0]);
+    /// let m = Tensor::from([[1.0, 0.0, 2.0], [0.0, 1.0, 3.0]]);
+    /// assert_eq!(v.matmul(&m), Tensor::from([1.0, 2.0, 8.0]));
+    /// assert_eq!(v.matmul(&m), m.transpose().matmul(&v));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn matmul<const N: usize>(&self, rhs: &Tensor<Rank2<K, N>, E>) -> Tensor<Rank1<N>, E> {
+        let (v, m) = (self.as_array(), rhs.as_array());
+        let mut out = [E::zero(); N];
+        if K == 0 {
+            return Tensor::new(out);
+        }
+        // out[j] = v[0]·m[0][j] + v[1]·m[1][j] + …, left to right, as the
+        // matrix-matrix product sums.
+        for (j, o) in out.iter_mut().enumerate() {
+            let mut acc = v[0] * m[0][j];
+            for k in 1..K {
+                acc += v[k] * m[k][j];
+            }
+            *o = acc;
+        }
+        Tensor::new(out)
+    }
+}
+
 // The markers are only used in types; these assertions document (and check)
 // that the table and the kernel agree on the convention.
 const _: () = {
