@@ -114,3 +114,20 @@ fn vector_times_matrix() {
     // numpy: np.array([1, -2, .5]) @ np.array([[1, 2], [3, 4], [5, 6]])
     assert_eq!(v.matmul(&m), Tensor::from([-2.5, -3.0]));
 }
+
+#[test]
+fn concatenate_into_a_named_shape() {
+    let state = Tensor::from([1.0, 2.0, 3.0]);
+    let noise = Tensor::from([0.1, 0.2]);
+    let joined: Tensor<Rank1<5>> = state.concat(&noise);
+    assert_eq!(joined, Tensor::from([1.0, 2.0, 3.0, 0.1, 0.2]));
+    // and the gradient flows through it: d/dx of sum(x) + x0·x1
+    let g = grad(
+        |x| {
+            let y: Tensor<Rank1<4>, _> = x.concat(&Tensor::from([x[[0]] * x[[1]]]));
+            y.sum()
+        },
+        state,
+    );
+    assert_eq!(g, Tensor::from([3.0, 2.0, 1.0]));
+}

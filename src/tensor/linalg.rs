@@ -1,6 +1,7 @@
 //! Matrix operations and shape changes: [`Tensor::dot`], [`Tensor::matmul`],
 //! [`Tensor::transpose`], permutations of axes ([`Tensor::permute`],
-//! [`Tensor::permute_into`]), [`Tensor::reshape`] and [`Tensor::flatten`].
+//! [`Tensor::permute_into`]), [`Tensor::reshape`], [`Tensor::flatten`] and
+//! [`Tensor::concat`].
 //!
 //! Every shape rule is checked by the compiler:
 //!
@@ -599,6 +600,77 @@ impl<const K: usize, E: Scalar> Tensor<Rank1<K>, E> {
             *o = acc;
         }
         Tensor::new(out)
+    }
+}
+
+/// The dimensions of `a` and `b` joined along axis 0 equal `out`'s: same
+/// rank (at least 1), same trailing dimensions, leading ones adding up.
+const fn concat_fits(a: &[usize], b: &[usize], out: &[usize]) -> bool {
+    if a.is_empty() || a.len() != b.len() || a.len() != out.len() {
+        return false;
+    }
+    if a[0] + b[0] != out[0] {
+        return false;
+    }
+    let mut i = 1;
+    while i < a.len() {
+        if a[i] != b[i] || a[i] != out[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl<S: Shape, E: Copy> Tensor<S, E> {
+    /// `self` followed by `other` along axis 0 (numpy's `concatenate`), into
+    /// the shape `S2` the caller names: stable Rust cannot compute
+    /// `Rank1<{N + M}>` in a type, so, as for [`Tensor::reshape`], the
+    /// output shape is written (or inferred from an annotation) and checked
+    /// when the program is built (`cargo build`/`cargo test`; `cargo check`
+    /// does not evaluate this check). Appending one element is concatenating
+    /// a `Rank1<1>`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{Rank1, Rank2, Tensor};
+    ///
+    /// let a = Tensor::from([1.0, 2.0, 3.0]);
+    /// let b = Tensor::from([4.0, 5.0]);
+    /// let c: Tensor<Rank1<5>> = a.concat(&b);
+    /// assert_eq!(c, Tensor::from([1.0, 2.0, 3.0, 4.0, 5.0]));
+    /// assert_eq!(b.concat::<_, Rank1<3>>(&Tensor::from([6.0])), Tensor::from([4.0, 5.0, 6.0]));
+    ///
+    /// let rows: Tensor<Rank2<3, 2>> = Tensor::from([[1, 2]]).concat(&Tensor::from([[3, 4], [5, 6]]));
+    /// assert_eq!(rows, Tensor::from([[1, 2], [3, 4], [5, 6]]));
+    /// ```
+    ///
+    /// ```compile_fail,E0080
+    /// use constgrad::{Rank1, Tensor};
+    ///
+    /// let c: Tensor<Rank1<4>> = Tensor::from([1.0, 2.0, 3.0]).concat(&Tensor::from([4.0, 5.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn concat<S1: Shape, S2: Shape>(&self, other: &Tensor<S1, E>) -> Tensor<S2, E> {
+        const {
+            if !concat_fits(S::DIMS, S1::DIMS, S2::DIMS) {
+                let m = Msg::new()
+                    .s("concat: ")
+                    .shape(S::DIMS)
+                    .s(" and ")
+                    .shape(S1::DIMS)
+                    .s(" joined along axis 0 cannot make ")
+                    .shape(S2::DIMS)
+                    .s("; the leading dimensions must add up and the others agree");
+                m.fail();
+            }
+        };
+        // Axis 0 is the outermost, so the row-major buffers simply follow
+        // each other.
+        let (a, b) = (self.as_slice(), other.as_slice());
+        Tensor::from_flat_fn(|k| if k < a.len() { a[k] } else { b[k - a.len()] })
     }
 }
 
