@@ -131,3 +131,31 @@ fn concatenate_into_a_named_shape() {
     );
     assert_eq!(g, Tensor::from([3.0, 2.0, 1.0]));
 }
+
+#[test]
+fn jacobians_with_respect_to_state_and_noise_in_one_pass() {
+    use constgrad::ad::{jacobian, jacobian_args, value_and_jacobian_args, Fixed};
+    use constgrad::{Rank1, Scalar};
+    // A pendulum step: x = (θ, ω), w = (torque noise, angle noise).
+    fn step<T: Scalar>(x: Tensor<Rank1<2>, T>, w: Tensor<Rank1<2>, T>) -> Tensor<Rank1<2>, T> {
+        let [th, om] = x.into_array();
+        let [wt, wa] = w.into_array();
+        let dt = T::from_f64(0.01);
+        Tensor::from([th + om * dt + wa, om - th.sin() * dt + wt * dt])
+    }
+    let x = Tensor::from([0.3, -0.2]);
+    let w = Tensor::from([0.05, 0.01]);
+    let (fx, fw) = jacobian_args(|(x, w)| step(x, w), (x, w));
+    // Each equals the one-argument Jacobian with the other argument fixed.
+    let jx: Tensor<Rank2<2, 2>> = jacobian(|x| step(x, constgrad::ad::constant(w)), x);
+    let jw: Tensor<Rank2<2, 2>> = jacobian(|w| step(constgrad::ad::constant(x), w), w);
+    assert_eq!((fx, fw), (jx, jw));
+    // and the analytic values
+    assert_eq!(
+        fx,
+        Tensor::from([[1.0, 0.01], [-(0.3_f64.cos()) * 0.01, 1.0]])
+    );
+    assert_eq!(fw, Tensor::from([[0.0, 1.0], [0.01, 0.0]]));
+    let (y, (gx, ())) = value_and_jacobian_args(|(x, w)| step(x, w), (x, Fixed(w)));
+    assert_eq!((y, gx), (step(x, w), fx));
+}
