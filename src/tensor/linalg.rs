@@ -642,7 +642,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// assert_eq!(c, Tensor::from([1.0, 2.0, 3.0, 4.0, 5.0]));
     /// assert_eq!(b.concat::<_, Rank1<3>>(&Tensor::from([6.0])), Tensor::from([4.0, 5.0, 6.0]));
     ///
-    /// let rows: Tensor<Rank2<3, 2>> = Tensor::from([[1, 2]]).concat(&Tensor::from([[3, 4], [5, 6]]));
+    /// let rows: Tensor<Rank2<3, 2>, i32> = Tensor::from([[1, 2]]).concat(&Tensor::from([[3, 4], [5, 6]]));
     /// assert_eq!(rows, Tensor::from([[1, 2], [3, 4], [5, 6]]));
     /// ```
     ///

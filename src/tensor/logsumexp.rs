@@ -18,7 +18,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// use constgrad::ad::grad;
     /// use constgrad::Tensor;
     ///
-    /// let x = Tensor::from([1000.0, 999.0, -2.0]);
+    /// let x = Tensor::from([1000.0_f64, 999.0, -2.0]);
     /// assert_eq!(x.logsumexp(), 1000.3132616875182);
     /// let softmax = grad(|x| x.logsumexp(), x);
     /// assert!((softmax[[0]] - 0.7310585786300049).abs() < 1e-15);

@@ -123,7 +123,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// # Example
     ///
     /// ```
-    /// use constgrad::{Rank2, Tensor};
+    /// use constgrad::{Rank1, Rank2, Tensor};
     ///
     /// let t = Tensor::<Rank2<2, 3>>::from_fn(|[i, j]| (10 * i + j) as f64);
     /// assert_eq!(t[[1, 2]], 12.0);
