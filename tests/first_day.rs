@@ -159,3 +159,33 @@ fn jacobians_with_respect_to_state_and_noise_in_one_pass() {
     let (y, (gx, ())) = value_and_jacobian_args(|(x, w)| step(x, w), (x, Fixed(w)));
     assert_eq!((y, gx), (step(x, w), fx));
 }
+
+#[test]
+fn coordinates_from_a_vec_or_from_integers() {
+    use constgrad::stencil::{Coords, GridError, EDGE2};
+    let xs: Vec<f64> = vec![0.0, 0.5, 1.5, 3.0];
+    let x: Coords<f64, 4> = Coords::try_from_slice(&xs).unwrap();
+    let f = Tensor::from([1.0, 2.0, 0.0, 4.0]);
+    // numpy: np.gradient([1., 2., 0., 4.], [0., .5, 1.5, 3.], edge_order=2)
+    let [g] = f.gradient(x, EDGE2);
+    let numpy = Tensor::from([
+        3.3333333333333335,
+        0.6666666666666667,
+        -0.1333333333333333,
+        5.466666666666667,
+    ]);
+    assert_eq!(g, numpy);
+    assert_eq!(
+        Coords::<f64, 3>::try_from_slice(&xs),
+        Err(GridError::Length {
+            expected: 3,
+            found: 4
+        })
+    );
+    // integer coordinates, as numpy casts them
+    let [gi] =
+        Tensor::from([1.0, 2.0, 0.0, 4.0]).gradient(Coords::cast([0, 1, 3, 6]).unwrap(), EDGE2);
+    let [gf] = Tensor::from([1.0, 2.0, 0.0, 4.0])
+        .gradient(Coords::new([0.0, 1.0, 3.0, 6.0]).unwrap(), EDGE2);
+    assert_eq!(gi, gf);
+}

@@ -108,6 +108,60 @@ impl<R: Real, const N: usize> Coords<R, N> {
     }
 }
 
+impl<R: Real, const N: usize> Coords<R, N> {
+    /// Copies coordinates from a slice (a `Vec`, a file's column) and checks
+    /// them as [`Coords::new`] does; a slice of the wrong length is an
+    /// error, not a panic.
+    ///
+    /// # Errors
+    ///
+    /// [`GridError::Length`] with the axis length `N` and the slice's, or
+    /// the errors of [`Coords::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Coords, GridError};
+    ///
+    /// let xs = vec![0.0, 0.5, 2.0];
+    /// let x: Coords<f64, 3> = Coords::try_from_slice(&xs).unwrap();
+    /// assert_eq!(x.get(), &[0.0, 0.5, 2.0]);
+    /// let e = Coords::<f64, 4>::try_from_slice(&xs).unwrap_err();
+    /// assert_eq!(e, GridError::Length { expected: 4, found: 3 });
+    /// assert_eq!(e.to_string(), "4 coordinates expected (the axis length), 3 given");
+    /// ```
+    pub fn try_from_slice(x: &[R]) -> Result<Self, GridError> {
+        let x: [R; N] = x.try_into().map_err(|_| GridError::Length {
+            expected: N,
+            found: x.len(),
+        })?;
+        Self::new(x)
+    }
+
+    /// Converts integer (or narrower float) coordinates to `R`, as numpy
+    /// casts an integer coordinate array to float, and checks them as
+    /// [`Coords::new`] does. The conversion is `From`, so it is exact.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Coords::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Coords, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// let x = Coords::cast([0, 1, 3, 6]).unwrap();
+    /// let f = Tensor::from([0.0, 1.0, 9.0, 36.0]); // x²
+    /// let [g] = f.gradient(x, EDGE1);
+    /// assert_eq!(g.as_slice()[1], 2.0);
+    /// ```
+    pub fn cast<X: Copy + Into<R>>(x: [X; N]) -> Result<Self, GridError> {
+        Self::new(x.map(Into::into))
+    }
+}
+
 /// Checked coordinates borrowed from an array that lives elsewhere (on the
 /// heap for a large grid): the same checks and rules as [`Coords`], without
 /// copying `N` values onto the stack.
@@ -200,6 +254,13 @@ pub enum GridError {
         /// The position of the first coordinate out of order.
         index: usize,
     },
+    /// A slice of coordinates does not have one entry per point of its axis.
+    Length {
+        /// The axis length.
+        expected: usize,
+        /// The slice's length.
+        found: usize,
+    },
     /// A step is infinite or NaN.
     NonFiniteStep,
     /// A step is zero.
@@ -216,6 +277,10 @@ impl fmt::Display for GridError {
                 f,
                 "coordinates are not strictly monotonic at index {index} (x[{index}] vs x[{}])",
                 index - 1
+            ),
+            GridError::Length { expected, found } => write!(
+                f,
+                "{expected} coordinates expected (the axis length), {found} given"
             ),
             GridError::NonFiniteStep => write!(f, "the step is not finite"),
             GridError::ZeroStep => write!(f, "the step is zero"),
