@@ -742,7 +742,10 @@ pub trait JacobianArg<SO: Shape>: Arg {
     type Jacobian;
     /// Reads its Jacobian from the outputs' joint tangents; its own
     /// partial derivatives start at position `offset` of each tangent.
-    fn jacobian<D: Tangent>(y: &Tensor<SO, Dual<Self::Elem, D>>, offset: usize) -> Self::Jacobian;
+    fn read_jacobian<D: Tangent>(
+        y: &Tensor<SO, Dual<Self::Elem, D>>,
+        offset: usize,
+    ) -> Self::Jacobian;
 }
 
 impl<SO, S, T> JacobianArg<SO> for Tensor<S, T>
@@ -753,7 +756,7 @@ where
 {
     type Jacobian = Tensor<<SO as crate::shape::Concat<S>>::Output, T>;
     #[inline(always)]
-    fn jacobian<D: Tangent>(y: &Tensor<SO, Dual<T, D>>, offset: usize) -> Self::Jacobian {
+    fn read_jacobian<D: Tangent>(y: &Tensor<SO, Dual<T, D>>, offset: usize) -> Self::Jacobian {
         // Row-major over (output element, input element): each output's
         // tangent slice for this argument is one row.
         let y = y.as_slice();
@@ -765,7 +768,7 @@ where
 impl<SO: Shape, S: Shape, T: Scalar> JacobianArg<SO> for Fixed<Tensor<S, T>> {
     type Jacobian = ();
     #[inline(always)]
-    fn jacobian<D: Tangent>(_: &Tensor<SO, Dual<T, D>>, _: usize) {}
+    fn read_jacobian<D: Tangent>(_: &Tensor<SO, Dual<T, D>>, _: usize) {}
 }
 
 /// The arguments of [`jacobian_args`]: a tuple of one to four
@@ -792,7 +795,7 @@ macro_rules! jacobian_args_tuple {
                 ($({
                     let o = offset;
                     offset += <$name::Tangent as Tangent>::LEN;
-                    $name::jacobian::<Self::Tangent>(y, o)
+                    $name::read_jacobian::<Self::Tangent>(y, o)
                 },)*)
             }
         }
