@@ -37,9 +37,9 @@
 //! assert_eq!(p[[3, 1, 2]], t[[1, 2, 3]]);
 //! ```
 
-use crate::const_msg::Msg;
+use crate::const_msg::{check, Msg};
 use crate::scalar::Scalar;
-use crate::shape::{Rank1, Rank2, Rank3, Rank4, Shape};
+use crate::shape::{rank_ty, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape};
 use crate::tensor::Tensor;
 
 // ---------------------------------------------------------------------------
@@ -456,31 +456,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// ```
     #[must_use]
     pub fn permute_into<P: Axes, S2: Shape>(&self) -> Tensor<S2, E> {
-        const {
-            if !is_permutation(P::PERM, S::RANK) {
-                let m = Msg::new()
-                    .s("permute_into: the axes ")
-                    .list(P::PERM)
-                    .s(" are not a permutation of the ")
-                    .n(S::RANK)
-                    .s(" axes of ")
-                    .shape(S::DIMS)
-                    .s(" (name every axis from 0 to rank - 1 exactly once)");
-                m.fail();
-            }
-            if !is_permuted_shape(S::DIMS, P::PERM, S2::DIMS) {
-                let m = Msg::new()
-                    .s("permute_into: ")
-                    .shape(S::DIMS)
-                    .s(" with its axes in the order ")
-                    .list(P::PERM)
-                    .s(" has shape ")
-                    .permuted_shape(S::DIMS, P::PERM)
-                    .s(", not ")
-                    .shape(S2::DIMS);
-                m.fail();
-            }
-        };
+        const { permuted_into(S::DIMS, P::PERM, S2::DIMS) };
         self.permute_unchecked::<P, S2>()
     }
 
@@ -515,21 +491,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn reshape<S2: Shape>(&self) -> Tensor<S2, E> {
-        const {
-            if S::NUMEL != S2::NUMEL {
-                let m = Msg::new()
-                    .s("reshape: ")
-                    .shape(S::DIMS)
-                    .s(" has ")
-                    .n(S::NUMEL)
-                    .s(" elements but ")
-                    .shape(S2::DIMS)
-                    .s(" has ")
-                    .n(S2::NUMEL)
-                    .s("; a reshape must keep the number of elements");
-                m.fail();
-            }
-        };
+        const { check::reshape(S::DIMS, S::NUMEL, S2::DIMS, S2::NUMEL) };
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| s[k])
     }
@@ -549,20 +511,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn flatten<const N: usize>(&self) -> Tensor<Rank1<N>, E> {
-        const {
-            if S::NUMEL != N {
-                let m = Msg::new()
-                    .s("flatten: ")
-                    .shape(S::DIMS)
-                    .s(" has ")
-                    .n(S::NUMEL)
-                    .s(" elements, so the vector must have length ")
-                    .n(S::NUMEL)
-                    .s(", not ")
-                    .n(N);
-                m.fail();
-            }
-        };
+        const { check::flatten(S::DIMS, S::NUMEL, N) };
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| s[k])
     }
@@ -603,25 +552,6 @@ impl<const K: usize, E: Scalar> Tensor<Rank1<K>, E> {
     }
 }
 
-/// The dimensions of `a` and `b` joined along axis 0 equal `out`'s: same
-/// rank (at least 1), same trailing dimensions, leading ones adding up.
-const fn concat_fits(a: &[usize], b: &[usize], out: &[usize]) -> bool {
-    if a.is_empty() || a.len() != b.len() || a.len() != out.len() {
-        return false;
-    }
-    if a[0] + b[0] != out[0] {
-        return false;
-    }
-    let mut i = 1;
-    while i < a.len() {
-        if a[i] != b[i] || a[i] != out[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 impl<S: Shape, E: Copy> Tensor<S, E> {
     /// `self` followed by `other` along axis 0 (numpy's `concatenate`), into
     /// the shape `S2` the caller names: stable Rust cannot compute
@@ -654,24 +584,108 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn concat<S1: Shape, S2: Shape>(&self, other: &Tensor<S1, E>) -> Tensor<S2, E> {
-        const {
-            if !concat_fits(S::DIMS, S1::DIMS, S2::DIMS) {
-                let m = Msg::new()
-                    .s("concat: ")
-                    .shape(S::DIMS)
-                    .s(" and ")
-                    .shape(S1::DIMS)
-                    .s(" joined along axis 0 cannot make ")
-                    .shape(S2::DIMS)
-                    .s("; the leading dimensions must add up and the others agree");
-                m.fail();
-            }
-        };
+        const { check::concat(S::DIMS, S1::DIMS, S2::DIMS) };
         // Axis 0 is the outermost, so the row-major buffers simply follow
         // each other.
         let (a, b) = (self.as_slice(), other.as_slice());
         Tensor::from_flat_fn(|k| if k < a.len() { a[k] } else { b[k - a.len()] })
     }
+}
+
+/// The check of [`Tensor::permute_into`]: `perm` is a permutation of the
+/// axes of `dims`, and reorders them into `out`. One call, so that the
+/// error's source line is this check.
+#[track_caller]
+const fn permuted_into(dims: &[usize], perm: &[usize], out: &[usize]) {
+    if !is_permutation(perm, dims.len()) {
+        Msg::new()
+            .s("permute_into: the axes ")
+            .list(perm)
+            .s(" are not a permutation of the ")
+            .n(dims.len())
+            .s(" axes of ")
+            .shape(dims)
+            .s(" (name every axis from 0 to rank - 1 exactly once)")
+            .fail();
+    }
+    if !is_permuted_shape(dims, perm, out) {
+        Msg::new()
+            .s("permute_into: ")
+            .shape(dims)
+            .s(" with its axes in the order ")
+            .list(perm)
+            .s(" has shape ")
+            .permuted_shape(dims, perm)
+            .s(", not ")
+            .shape(out)
+            .fail();
+    }
+}
+
+/// Never implemented: the bound of `matmul` on a tensor that is neither a
+/// vector nor a matrix, whose message says which ranks `matmul` takes.
+#[diagnostic::on_unimplemented(
+    message = "`matmul` multiplies a vector (`Rank1`) or a matrix (`Rank2`); `{Self}` is neither",
+    label = "`matmul` needs a rank-1 or rank-2 tensor here",
+    note = "for a stack of matrices, map over the leading axis: `vmap(|m: Tensor<Rank2<_, _>>| m.matmul(&b), a)`"
+)]
+pub trait MatMulOperand {}
+
+/// The shapes `matmul` is not defined for (rank 0 and ranks 3 to 6).
+pub trait NoMatMul: Shape {}
+
+macro_rules! no_matmul {
+    ($([$($d:ident)*])*) => {$(
+        impl<$(const $d: usize),*> NoMatMul for rank_ty!($($d)*) {}
+    )*};
+}
+
+no_matmul!([] [A B C] [A B C D] [A B C D F] [A B C D F G]);
+
+/// `matmul` on the ranks that have none: it exists so that the error says
+/// which ranks do ([`MatMulOperand`]); its bound never holds.
+impl<S: NoMatMul, E: Scalar> Tensor<S, E> {
+    #[doc(hidden)]
+    #[must_use]
+    pub fn matmul<R: Shape>(&self, _rhs: &Tensor<R, E>) -> Tensor<R, E>
+    where
+        Tensor<S, E>: MatMulOperand,
+    {
+        Tensor::zeros()
+    }
+}
+
+/// Never implemented: the bound of `permute` on ranks 5 and 6, which have
+/// no permutation table; its message points to [`Tensor::permute_into`].
+#[diagnostic::on_unimplemented(
+    message = "`permute` infers the output shape up to rank 4; a `{S}` tensor needs `permute_into`",
+    label = "no permutation table for this rank",
+    note = "name the output shape: `x.permute_into::<{Self}, RankN<…>>()` (axis i of the result is axis i of the list in x), checked when the program is built"
+)]
+pub trait PermuteTable<S> {}
+
+// Written out rather than by a macro: the error quotes this bound.
+impl<P: Axes, const A: usize, const B: usize, const C: usize, const D: usize, const F: usize>
+    PermuteAxes<P> for Rank5<A, B, C, D, F>
+where
+    P: PermuteTable<Rank5<A, B, C, D, F>>,
+{
+    type Output = Self;
+}
+
+impl<
+        P: Axes,
+        const A: usize,
+        const B: usize,
+        const C: usize,
+        const D: usize,
+        const F: usize,
+        const G: usize,
+    > PermuteAxes<P> for Rank6<A, B, C, D, F, G>
+where
+    P: PermuteTable<Rank6<A, B, C, D, F, G>>,
+{
+    type Output = Self;
 }
 
 // The markers are only used in types; these assertions document (and check)

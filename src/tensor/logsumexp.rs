@@ -1,6 +1,7 @@
 //! `log(Σ exp(x))` over a tensor, shifted by the maximum so that it neither
 //! overflows nor underflows (numpy's and JAX's `logsumexp`).
 
+use crate::const_msg::check;
 use crate::scalar::{Real, Scalar};
 use crate::shape::Shape;
 use crate::tensor::Tensor;
@@ -26,7 +27,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn logsumexp(&self) -> E {
-        const { assert!(S::NUMEL > 0, "logsumexp of an empty tensor") };
+        const { check::nonempty("logsumexp", S::DIMS, S::NUMEL) };
         // The shift is a constant (no tangent): it cancels in the exact
         // derivative, and a plain maximum avoids `max`'s tie averaging,
         // whose `x - m` is NaN when the maximum is infinite.
