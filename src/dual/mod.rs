@@ -47,6 +47,7 @@
 //! assert!((y.eps - exact).abs() < 1e-15);
 //! ```
 
+mod captured;
 mod elementary;
 mod first;
 mod mixed;
