@@ -43,6 +43,11 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, Sub, S
 /// }
 /// assert_eq!(norm(3.0_f64, 4.0), 5.0);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number constgrad computes or differentiates with: it needs `f32` or `f64` (or a dual number over them)",
+    label = "`{Self}` here, where `f32` or `f64` is needed",
+    note = "integer samples are data: convert them with `.cast::<f64>()`, or write the literals as floats (`1.0`, not `1`)"
+)]
 pub trait Scalar:
     Copy
     + Debug
@@ -273,6 +278,8 @@ pub trait Real:
 /// methods (with `std`) or to `libm` (without `std`, or with feature `libm`).
 macro_rules! real_impl {
     ($t:ty, $libm:ident { $($name:ident => $lib:ident),* $(,)? }, $erf:ident, $fma:ident, $pow:ident, $atan2:ident, $hypot:ident) => {
+        // Not listed in errors: the trait's own message names f32 and f64.
+        #[diagnostic::do_not_recommend]
         impl Scalar for $t {
             type Real = $t;
 

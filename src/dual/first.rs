@@ -439,6 +439,8 @@ macro_rules! dual_unary {
     )*};
 }
 
+// Not listed in errors: `Scalar`'s message names what is accepted.
+#[diagnostic::do_not_recommend]
 impl<T: Scalar, S: Tangent> Scalar for Dual<T, S> {
     type Real = T::Real;
 

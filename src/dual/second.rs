@@ -376,6 +376,8 @@ macro_rules! dual2_unary {
     )*};
 }
 
+// Not listed in errors: `Scalar`'s message names what is accepted.
+#[diagnostic::do_not_recommend]
 impl<T: Scalar, S: Tangent> Scalar for Dual2<T, S> {
     type Real = T::Real;
 
