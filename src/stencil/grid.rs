@@ -315,8 +315,9 @@ pub enum Grid<'a, R> {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a spacing for an axis with coordinates `{C}`",
-    label = "a coordinate array needs exactly one entry per point of its axis: `{C}`",
-    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points"
+    label = "this axis needs a spacing of `{R}` and, for coordinates, exactly one per point: `{C}`",
+    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points, in the samples' float type",
+    note = "with `gradient_axes`, the spacings come in the order of the axes named"
 )]
 pub trait AxisSpacing<R: Real, C> {
     /// The spacing as the kernels see it.
@@ -389,9 +390,10 @@ impl<R: Real, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
 /// let [_, _] = f.gradient((Step::new(2.0).unwrap(), Coords::new([0.0, 1.0, 1.5]).unwrap()), EDGE1);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not give one spacing for all axes, nor one spacing per axis, for axes with coordinates `{L}`",
-    label = "give one uniform spacing, or a tuple with exactly one spacing per differentiated axis",
-    note = "the differentiated axes have the coordinate types `{L}`: one tuple entry per axis"
+    message = "`{Self}` is not a spacing for `{R}` samples along axes with coordinates `{L}`",
+    label = "give one uniform spacing, or a tuple with exactly one spacing per differentiated axis, in `{R}`",
+    note = "one tuple entry per axis of `{L}`, in that order",
+    note = "the spacing's float type must be the samples' (`{R}`): write `0.5_f32` for `f32` samples, or convert them with `.cast::<f64>()`"
 )]
 pub trait Spacings<R: Real, L> {
     /// The spacing of the `k`-th differentiated axis.
@@ -423,24 +425,28 @@ spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3, C4 X4 4, C5 X5 5);
 /// (numpy's single scalar).
 macro_rules! spacings_uniform {
     ($($c:ident),+) => {
+        #[diagnostic::do_not_recommend]
         impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Unit {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, R> {
                 Grid::Uniform(R::one())
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Step<R> {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, R> {
                 Grid::Uniform(self.0)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($c),+> Spacings<f64, ($($c,)+)> for f64 {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, f64> {
                 Grid::Uniform(*self)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($c),+> Spacings<f32, ($($c,)+)> for f32 {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, f32> {
