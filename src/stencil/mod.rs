@@ -94,6 +94,8 @@ pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, 
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
 pub use sample::Sample;
 
+use axes::gradient_fits;
+
 use crate::scalar::Scalar;
 use crate::shape::{HasAxis, Shape};
 use crate::tensor::Tensor;
@@ -174,7 +176,9 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         AllAxes: AxisSelection<S>,
         Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
     {
-        self.gradient_axes(AllAxes, spacing, edge)
+        let _ = edge; // its type is the edge order
+        const { gradient_fits(S::DIMS, <AllAxes as AxisSelection<S>>::AXES, Ed::ORDER) };
+        self.gradient_unchecked::<AllAxes, Sp>(&spacing, Ed::ORDER)
     }
 
     /// The gradient along a chosen set of axes, in the chosen order
@@ -203,10 +207,26 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     where
         Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
     {
-        checks::<S, Sel, Ed>(&axes, &edge);
+        let _ = (axes, edge); // their types are the selection and the edge order
+        const { gradient_fits(S::DIMS, Sel::AXES, Ed::ORDER) };
+        self.gradient_unchecked::<Sel, Sp>(&spacing, Ed::ORDER)
+    }
+
+    /// The gradients along `Sel` once the caller has checked the selection
+    /// and the axis lengths (in its own `const { }` block, so that a failed
+    /// check points at the user's call).
+    #[inline]
+    fn gradient_unchecked<Sel: AxisSelection<S>, Sp>(
+        &self,
+        spacing: &Sp,
+        edge: usize,
+    ) -> Sel::Array<Tensor<S, I::Out>>
+    where
+        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+    {
         each_axis::<S, I, Sel, Sp, _>(
-            &spacing,
-            Ed::ORDER,
+            spacing,
+            edge,
             self.as_slice(),
             Tensor::zeros,
             Tensor::as_mut_slice,
