@@ -79,6 +79,7 @@ use crate::tensor::Tensor;
     note = "a function with a tensor output has a Jacobian, not a gradient: use `jacobian`, or reduce the output to one scalar (`.sum()`, `.max()`, …)"
 )]
 pub trait ScalarOutput<D: Scalar> {
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The scalar.
     fn into_scalar(self) -> D;
 }
@@ -567,11 +568,13 @@ pub trait Arg {
     type Lifted<D: Tangent>;
     /// Its gradient: a tensor of its shape, or `()` when fixed.
     type Grad;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Lifts the argument to dual numbers, its components being the joint
     /// tangent's positions `offset..offset + Self::Tangent::LEN`.
     fn lift<D: Tangent>(self, offset: usize) -> Self::Lifted<D>;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Reads its gradient from the joint tangent.
-    fn grad<D: Tangent>(eps: &D::Eps<Self::Elem>, offset: usize) -> Self::Grad;
+    fn read_grad<D: Tangent>(eps: &D::Eps<Self::Elem>, offset: usize) -> Self::Grad;
 }
 
 impl<S: Shape + Tangent, T: Scalar> Arg for Tensor<S, T> {
@@ -585,7 +588,7 @@ impl<S: Shape + Tangent, T: Scalar> Arg for Tensor<S, T> {
         Tensor::from_flat_fn(|k| Dual::variable(v[k], offset + k))
     }
     #[inline(always)]
-    fn grad<D: Tangent>(eps: &D::Eps<T>, offset: usize) -> Tensor<S, T> {
+    fn read_grad<D: Tangent>(eps: &D::Eps<T>, offset: usize) -> Tensor<S, T> {
         Tensor::from_flat_fn(|k| D::eps_get(eps, offset + k))
     }
 }
@@ -600,7 +603,7 @@ impl<S: Shape, T: Scalar> Arg for Fixed<Tensor<S, T>> {
         constant(self.0)
     }
     #[inline(always)]
-    fn grad<D: Tangent>(_: &D::Eps<T>, _: usize) {}
+    fn read_grad<D: Tangent>(_: &D::Eps<T>, _: usize) {}
 }
 
 /// The arguments of [`grad_args`]: a tuple of one to four [`Arg`]s with the
@@ -615,8 +618,10 @@ pub trait Args {
     type Lifted;
     /// The tuple of gradients (`()` for fixed arguments).
     type Grads;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Lifts every argument.
     fn lift(self) -> Self::Lifted;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Reads every gradient from the joint tangent.
     fn grads(eps: &<Self::Tangent as Tangent>::Eps<Self::Elem>) -> Self::Grads;
 }
@@ -653,12 +658,12 @@ macro_rules! args_tuple {
                     {
                         let o = offset;
                         offset += <$first::Tangent as Tangent>::LEN;
-                        $first::grad::<Self::Tangent>(eps, o)
+                        $first::read_grad::<Self::Tangent>(eps, o)
                     },
                     $({
                         let o = offset;
                         offset += <$name::Tangent as Tangent>::LEN;
-                        $name::grad::<Self::Tangent>(eps, o)
+                        $name::read_grad::<Self::Tangent>(eps, o)
                     },)*
                 )
             }
@@ -740,6 +745,7 @@ where
 pub trait JacobianArg<SO: Shape>: Arg {
     /// Its Jacobian: a tensor of shape `SO ++ S`, or `()` when fixed.
     type Jacobian;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Reads its Jacobian from the outputs' joint tangents; its own
     /// partial derivatives start at position `offset` of each tangent.
     fn read_jacobian<D: Tangent>(
@@ -776,6 +782,7 @@ impl<SO: Shape, S: Shape, T: Scalar> JacobianArg<SO> for Fixed<Tensor<S, T>> {
 pub trait JacobianArgs<SO: Shape>: Args {
     /// The tuple of Jacobians (`()` for fixed arguments).
     type Jacobians;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Reads every Jacobian from the outputs' joint tangents.
     fn jacobians(y: &Tensor<SO, Dual<Self::Elem, Self::Tangent>>) -> Self::Jacobians;
 }

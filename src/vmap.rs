@@ -129,9 +129,11 @@ use crate::tensor::Tensor;
 pub trait Slice: Shape {
     /// The value handed to the function: `E` for rank 0, `Tensor<Self, E>` otherwise.
     type Item<E: Copy>: Copy;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Builds the item from a function of the flat row-major position,
     /// called once per element in order.
     fn item_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Self::Item<E>;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Copies the item from its row-major elements.
     ///
     /// # Panics
@@ -223,6 +225,7 @@ tensor_slice! {
 pub trait VmapArg<const B: usize> {
     /// What the function receives for one batch entry.
     type Item;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The value for batch entry `b`.
     ///
     /// # Panics
@@ -422,13 +425,17 @@ pub trait Batched<const B: usize>: Copy {
     /// The storage the results are written into, one batch entry at a time.
     type Buffer;
 
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The storage, every element set to [`Fill::fill`].
     fn empty() -> Self::Buffer;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Writes the result for batch entry `b` (`b < B`).
     fn set(buffer: &mut Self::Buffer, b: usize, value: Self);
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The stacked result of a filled buffer.
     fn finish(buffer: Self::Buffer) -> Self::Output;
 
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Calls `call` on every batch entry `0..B`, in order, and stacks the
     /// results in place: the driver of [`vmap`].
     ///
