@@ -249,6 +249,11 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     /// points at the edges. The axis needs at least `P + 1` points (a compile
     /// error otherwise).
     ///
+    /// The accuracy-order check (2, 4, 6 or 8, and at least `order +
+    /// derivative` points along the axis) runs when the program is built:
+    /// `cargo build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -281,6 +286,11 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     /// order `P` (2, 4, 6 or 8): `P + 1` points centred inside, `P + 2`
     /// one-sided points at the edges, which the axis must have.
     ///
+    /// The accuracy-order check (2, 4, 6 or 8, and at least `order +
+    /// derivative` points along the axis) runs when the program is built:
+    /// `cargo build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -309,6 +319,11 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     /// The Laplacian `Σ ∂²f/∂xₖ²` of a field of rank 1 to 3, each second
     /// derivative with a stencil of accuracy order `P`; `spacing` is one
     /// uniform spacing or one per axis, as for [`Tensor::gradient`].
+    ///
+    /// The accuracy-order check (2, 4, 6 or 8, and at least `order +
+    /// derivative` points along the axis) runs when the program is built:
+    /// `cargo build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
     ///
     /// # Example
     ///

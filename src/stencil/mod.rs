@@ -147,6 +147,11 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     /// a plain real) or a tuple with one spacing per axis ([`Coords`]
     /// allowed). `edge` is [`EDGE1`] or [`EDGE2`].
     ///
+    /// The axis-length check (at least `edge_order + 1` points, an axis
+    /// named at most once) runs when the program is built: `cargo build`
+    /// and `cargo test` report it, `cargo check` (and so rust-analyzer)
+    /// does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -184,6 +189,11 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     /// The gradient along a chosen set of axes, in the chosen order
     /// (numpy's `axis=(…)`): `axes` is a tuple of [`Axis`] markers, and
     /// `spacing` one uniform spacing or one per chosen axis, in that order.
+    ///
+    /// The axis-length check (at least `edge_order + 1` points, an axis
+    /// named at most once) runs when the program is built: `cargo build`
+    /// and `cargo test` report it, `cargo check` (and so rust-analyzer)
+    /// does not.
     ///
     /// # Example
     ///
@@ -235,6 +245,11 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
 
     /// The gradient along axis `AX` alone (numpy's `axis=AX`), shaped like
     /// `self`.
+    ///
+    /// The axis-length check (at least `edge_order + 1` points, an axis
+    /// named at most once) runs when the program is built: `cargo build`
+    /// and `cargo test` report it, `cargo check` (and so rust-analyzer)
+    /// does not.
     ///
     /// # Example
     ///

@@ -437,6 +437,9 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// axis `i` of `S2` must be axis `P::PERM[i]` of `self`. Checked by
     /// inline `const` assertions when the program is built.
     ///
+    /// The check runs when the program is built: `cargo build` and `cargo
+    /// test` report it, `cargo check` (and so rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -472,6 +475,10 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// `reshape`). `S2` must have the same number of elements; otherwise the
     /// build fails with a `const` assertion.
     ///
+    /// The element-count check runs when the program is built: `cargo
+    /// build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -499,6 +506,10 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// All elements as a vector of length `N`, row-major; `N` must be the
     /// element count (checked when the program is built). Usually inferred
     /// from the annotation.
+    ///
+    /// The element-count check runs when the program is built: `cargo
+    /// build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
     ///
     /// # Example
     ///
