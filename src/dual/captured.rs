@@ -1,7 +1,9 @@
 //! A plain tensor mixed with the dual numbers of a differentiated function,
 //! as when a closure captures it (`grad(|x| (x * w).sum(), x)`): the plain
-//! tensor is a constant, exactly as if it were wrapped in
-//! [`constant`](crate::ad::constant).
+//! tensor is a constant, with the value of wrapping it in
+//! [`constant`](crate::ad::constant), but each element goes through the
+//! dual ⊕ float operators, which scale or shift the tangent instead of
+//! multiplying by a zero tangent (for `f32`/`f64` elements).
 //!
 //! # Example
 //!
@@ -26,21 +28,27 @@ macro_rules! captured_ops {
     ($($op:ident $method:ident),*) => {$(
         /// Dual tensor ⊕ plain tensor: the plain one is a constant.
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, T: Scalar, D: Tangent> $op<Tensor<S, T>> for Tensor<S, Dual<T, D>> {
+        impl<S: Shape, T: Scalar, D: Tangent> $op<Tensor<S, T>> for Tensor<S, Dual<T, D>>
+        where
+            Dual<T, D>: $op<T, Output = Dual<T, D>>,
+        {
             type Output = Self;
             #[inline]
             fn $method(self, rhs: Tensor<S, T>) -> Self {
-                self.zip_map(&rhs, |a, b| $op::$method(a, Dual::constant(b)))
+                self.zip_map(&rhs, $op::$method)
             }
         }
 
         /// Plain tensor ⊕ dual tensor: the plain one is a constant.
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, T: Scalar, D: Tangent> $op<Tensor<S, Dual<T, D>>> for Tensor<S, T> {
+        impl<S: Shape, T: Scalar, D: Tangent> $op<Tensor<S, Dual<T, D>>> for Tensor<S, T>
+        where
+            T: $op<Dual<T, D>, Output = Dual<T, D>>,
+        {
             type Output = Tensor<S, Dual<T, D>>;
             #[inline]
             fn $method(self, rhs: Tensor<S, Dual<T, D>>) -> Tensor<S, Dual<T, D>> {
-                self.zip_map(&rhs, |a, b| $op::$method(Dual::constant(a), b))
+                self.zip_map(&rhs, $op::$method)
             }
         }
     )*};
