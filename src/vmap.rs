@@ -248,7 +248,8 @@ tensor_slice! {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a vmap argument with batch size {B}",
-    label = "not a vmap argument with batch size {B}",
+    label = "the batch size is {B} here, from the other mapped arguments or the result",
+    note = "a mapped argument's mapped axis (axis 0, or AX for `x.in_axis::<AX>()`) has the batch size as its length; a `Rank0` tensor has no axis to map",
     note = "a vmap argument is a `Tensor` (mapped along axis 0), `x.in_axis::<AX>()` (mapped along axis AX) or `Broadcast(x)` (the same value for every batch entry)"
 )]
 pub trait VmapArg<const B: usize> {
