@@ -247,12 +247,12 @@ fn is_tie(x: f64, places: i32) -> bool {
     }
     if n >= 0 {
         let y = x * pow2(n);
-        y.is_finite() && y.fract() == 0.0 && y % 2.0 != 0.0 && (n > 0 || y % 5.0 == 0.0)
+        y.is_finite() && y % 1.0 == 0.0 && y % 2.0 != 0.0 && (n > 0 || y % 5.0 == 0.0)
     } else {
         // Large integers: x / 10^-n must be an integer ending in 5; the
         // power of ten is exact up to 10^22.
         let m = -n;
-        m < 22 && x.fract() == 0.0 && {
+        m < 22 && x % 1.0 == 0.0 && {
             let unit = pow10(m);
             (x % (10.0 * unit)).abs() == 5.0 * unit
         }
