@@ -309,8 +309,9 @@ struct FloatLayout {
     precision: usize,
     /// Characters before the `.` (sign included).
     pad_left: usize,
-    /// Fractional digits, padded with spaces (positional) or zeros
-    /// (scientific).
+    /// Fractional digits: the most any element needs (positional: shorter
+    /// ones are padded with spaces; scientific: every mantissa gets this
+    /// many digits of its exact value).
     pad_right: usize,
     /// Exponent digits (scientific only).
     exp_size: usize,
