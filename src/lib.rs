@@ -218,8 +218,11 @@
 //!
 //! A [`Tensor`] lives on the stack (or wherever you put it). For fields too
 //! large for a stack, feature `alloc` adds [`HeapTensor`] (module [`heap`]):
-//! the same shapes in one heap buffer, built in place, with the stencil
-//! methods and `…_into` forms that write into buffers you provide.
+//! `Tensor<S, E, Heap>`, the same shapes in one heap buffer, built in place,
+//! with every operation of the inline tensor (arithmetic, reductions,
+//! products, reshapes, printing, the stencils and their `…_into` forms that
+//! write into buffers you provide). The storage is the tensor's third type
+//! parameter ([`Storage`]), so code written over `Tensor<S, E, D>` serves both.
 #![cfg_attr(feature = "alloc", doc = "```")]
 #![cfg_attr(not(feature = "alloc"), doc = "```ignore")]
 //! use constgrad::stencil::{Unit, EDGE1};
@@ -229,6 +232,8 @@
 //! let f = HeapTensor::<Rank2<1000, 1000>>::from_fn(|[i, j]| (i * j) as f64);
 //! let [gi, _gj] = f.gradient(Unit, EDGE1);
 //! assert_eq!(gi[[10, 7]], 7.0);
+//! let exact = HeapTensor::<Rank2<1000, 1000>>::from_fn(|[_, j]| j as f64);
+//! assert_eq!((&gi - &exact).max(), 0.0);
 //! ```
 //!
 //! # no_std and features
@@ -239,9 +244,11 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | the float methods of `std` for `sin`, `exp`, …; `std::error::Error` for [`ShapeError`]; implies `alloc` |
-//! | `alloc` | via `std` | [`HeapTensor`] and the heap forms of the stencil gradients |
+//! | `alloc` | via `std` | [`HeapTensor`]: every tensor operation and stencil on the heap |
 //! | `libm` | no | every elementary function from the `libm` crate, even with `std` (the same bits on every target) |
 //! | `nalgebra` | no | conversions to and from `SVector`/`SMatrix`, and nalgebra's scalar traits for [`Dual`] |
+//! | `ndarray` | no | conversions between ndarray's `Array`/`ArrayView` and [`HeapTensor`], the shape checked at run time; implies `alloc` |
+//! | `rayon` | no | in-place elementwise operations on heap tensors of 2¹⁶ elements or more split over threads, bit-identical; implies `std` |
 //!
 //! For firmware, turn the defaults off; `libm` then supplies the math:
 //!
@@ -290,9 +297,9 @@ pub use shape::{
 };
 pub use tensor::error::ShapeError;
 #[cfg(feature = "alloc")]
-pub use tensor::heap::HeapTensor;
+pub use tensor::heap::{Heap, HeapTensor};
 pub use tensor::linalg::{Axes, Axes1, Axes2, Axes3, Axes4, Axes5, Axes6, MatMulRhs, PermuteAxes};
-pub use tensor::Tensor;
+pub use tensor::{Inline, Storage, Tensor};
 pub use vmap::{vmap, vmap2, vmap3, Batched, Broadcast, Mapped, VmapArg};
 
 /// The README's examples, compiled and run as doctests so they cannot drift.

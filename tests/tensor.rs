@@ -546,7 +546,7 @@ fn heap_tensors() {
     assert!(HeapTensor::<Rank1<2>>::try_from_boxed_slice(vec![1.0].into_boxed_slice()).is_err());
     assert_eq!(
         format!("{:?}", HeapTensor::<Rank2<2, 2>>::filled(1.0)),
-        "HeapTensor { dims: [2, 2], len: 4 }"
+        "HeapTensor<Rank2<2, 2>>([[1.0, 1.0],\n [1.0, 1.0]])"
     );
 }
 

@@ -11,4 +11,11 @@ fn ui() {
     let t = trybuild::TestCases::new();
     t.pass("ui-tests/*/pass/*.rs");
     t.compile_fail("ui-tests/*/fail/*.rs");
+    // The conversions of feature `ndarray` need the crate, which only that
+    // feature brings.
+    #[cfg(feature = "ndarray")]
+    {
+        t.pass("ui-tests/features/ndarray/pass/*.rs");
+        t.compile_fail("ui-tests/features/ndarray/fail/*.rs");
+    }
 }

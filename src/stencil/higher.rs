@@ -11,7 +11,7 @@ use super::sample::Sample;
 use crate::const_msg::Msg;
 use crate::scalar::Scalar;
 use crate::shape::{axis_split, HasAxis, Rank1, Rank2, Rank3, Shape};
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 
 /// The accuracy order `P` of a stencil: the error falls as `hᴾ`. `P` is 2,
 /// 4, 6 or 8 (checked at compile time).
@@ -262,7 +262,7 @@ impl<const A: usize> Laplacian for Rank1<A> {}
 impl<const A: usize, const B: usize> Laplacian for Rank2<A, B> {}
 impl<const A: usize, const B: usize, const C: usize> Laplacian for Rank3<A, B, C> {}
 
-impl<S: Shape, I: Sample> Tensor<S, I> {
+impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     /// The first derivative along axis `AX` with a stencil of accuracy order
     /// `P` (2, 4, 6 or 8): `P + 1` points centred inside, `P + 1` one-sided
     /// points at the edges. The axis needs at least `P + 1` points (a compile
@@ -292,7 +292,7 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         &self,
         spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
         order: impl AccuracyOrder,
-    ) -> Tensor<S, I::Out>
+    ) -> Tensor<S, I::Out, D>
     where
         S: HasAxis<AX>,
     {
@@ -326,7 +326,7 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         &self,
         spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
         order: impl AccuracyOrder,
-    ) -> Tensor<S, I::Out>
+    ) -> Tensor<S, I::Out, D>
     where
         S: HasAxis<AX>,
     {
@@ -360,7 +360,7 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
     /// assert!(l.iter().all(|v| (v - 8.0).abs() < 1e-11));
     /// ```
     #[must_use]
-    pub fn laplacian<Sp, A: AccuracyOrder>(&self, spacing: Sp, order: A) -> Tensor<S, I::Out>
+    pub fn laplacian<Sp, A: AccuracyOrder>(&self, spacing: Sp, order: A) -> Tensor<S, I::Out, D>
     where
         S: Laplacian,
         AllAxes: AxisSelection<S>,

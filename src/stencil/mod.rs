@@ -62,9 +62,12 @@
 //!
 //! # Large fields
 //!
-//! With feature `alloc`, [`HeapTensor`](crate#heap-tensors) has the same methods, plus
-//! `…_into` forms that write into caller-provided tensors; none of them
-//! makes a temporary of the whole field.
+//! Every method here is written once for both storages: with feature
+//! `alloc`, [`HeapTensor`](crate#heap-tensors) has the same methods with the
+//! same checks, each result one heap buffer. The `…_into` forms
+//! ([`Tensor::gradient_into`], [`Tensor::gradient_axes_into`],
+//! [`Tensor::gradient_along_into`]) write into caller-provided tensors and
+//! allocate nothing; no method makes a temporary of the whole field.
 //!
 //! # Performance
 //!
@@ -81,8 +84,6 @@
 mod axes;
 pub mod fornberg;
 mod grid;
-#[cfg(feature = "alloc")]
-mod heap;
 mod higher;
 mod numpy;
 mod sample;
@@ -96,9 +97,8 @@ pub use sample::Sample;
 
 use axes::gradient_fits;
 
-use crate::scalar::Scalar;
 use crate::shape::{HasAxis, Shape};
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 use numpy::Re;
 
 /// The compile-time checks of a `numpy.gradient` call (evaluated when the
@@ -112,8 +112,8 @@ pub(crate) fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed)
     let () = EdgeFits::<S, Sel, Ed>::OK;
 }
 
-/// The gradients of `src` along the axes of `Sel`, each written by `write`
-/// into a fresh output built by `make`.
+/// The gradients of `src` along the axes of `Sel`, each written into a
+/// fresh output built by `make` (through the slice `out` gives).
 #[inline]
 pub(crate) fn each_axis<S: Shape, I: Sample, Sel: AxisSelection<S>, Sp, T>(
     spacing: &Sp,
@@ -139,7 +139,7 @@ where
     })
 }
 
-impl<S: Shape, I: Sample> Tensor<S, I> {
+impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     /// The gradient along every axis, as `numpy.gradient(f, *spacing,
     /// edge_order=…)`: one result per axis, shaped like `self`, in an array.
     ///
@@ -176,7 +176,7 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         &self,
         spacing: Sp,
         edge: Ed,
-    ) -> <AllAxes as AxisSelection<S>>::Array<Tensor<S, I::Out>>
+    ) -> <AllAxes as AxisSelection<S>>::Array<Tensor<S, I::Out, D>>
     where
         AllAxes: AxisSelection<S>,
         Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
@@ -213,7 +213,7 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         axes: Sel,
         spacing: Sp,
         edge: Ed,
-    ) -> Sel::Array<Tensor<S, I::Out>>
+    ) -> Sel::Array<Tensor<S, I::Out, D>>
     where
         Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
     {
@@ -230,7 +230,7 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         &self,
         spacing: &Sp,
         edge: usize,
-    ) -> Sel::Array<Tensor<S, I::Out>>
+    ) -> Sel::Array<Tensor<S, I::Out, D>>
     where
         Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
     {
@@ -266,16 +266,79 @@ impl<S: Shape, I: Sample> Tensor<S, I> {
         &self,
         spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
         edge: impl Edge,
-    ) -> Tensor<S, I::Out>
+    ) -> Tensor<S, I::Out, D>
     where
         S: HasAxis<AX>,
     {
         let [g] = self.gradient_axes((Axis::<AX>,), (spacing,), edge);
         g
     }
-}
 
-impl<S: Shape, E: Scalar> Tensor<S, E> {
+    /// Writes the gradient along every axis into `outs` (one per axis, as
+    /// [`Tensor::gradient`] returns them): no new tensor is made.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Step, EDGE2};
+    /// use constgrad::{HeapTensor, Rank2};
+    ///
+    /// let f = HeapTensor::<Rank2<300, 200>>::from_fn(|[i, j]| (i + j * j) as f64);
+    /// let mut outs = [HeapTensor::zeros(), HeapTensor::zeros()];
+    /// f.gradient_into(&mut outs, Step::new(0.5).unwrap(), EDGE2);
+    /// assert_eq!(outs[0][[7, 7]], 2.0);
+    /// assert_eq!(outs[1][[7, 7]], 28.0);
+    /// ```
+    pub fn gradient_into<Sp, Ed: Edge>(
+        &self,
+        outs: &mut <AllAxes as AxisSelection<S>>::Array<Tensor<S, I::Out, D>>,
+        spacing: Sp,
+        edge: Ed,
+    ) where
+        AllAxes: AxisSelection<S>,
+        Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
+    {
+        self.gradient_axes_into(AllAxes, outs, spacing, edge);
+    }
+
+    /// Writes the gradient along the chosen axes into `outs` (one per
+    /// chosen axis, in order, as [`Tensor::gradient_axes`] returns them): no
+    /// new tensor is made.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Axis, Unit, EDGE1};
+    /// use constgrad::{Rank3, Tensor};
+    ///
+    /// let f = Tensor::<Rank3<4, 5, 6>>::from_fn(|[i, j, k]| (i + 2 * j + 3 * k) as f64);
+    /// let mut outs = [Tensor::zeros(); 2];
+    /// f.gradient_axes_into((Axis::<2>, Axis::<1>), &mut outs, Unit, EDGE1);
+    /// assert_eq!(outs, f.gradient_axes((Axis::<2>, Axis::<1>), Unit, EDGE1));
+    /// assert_eq!((outs[0][[1, 1, 1]], outs[1][[1, 1, 1]]), (3.0, 2.0));
+    /// ```
+    pub fn gradient_axes_into<Sel: AxisSelection<S>, Sp, Ed: Edge>(
+        &self,
+        axes: Sel,
+        outs: &mut Sel::Array<Tensor<S, I::Out, D>>,
+        spacing: Sp,
+        edge: Ed,
+    ) where
+        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+    {
+        checks::<S, Sel, Ed>(&axes, &edge);
+        for (k, out) in outs.as_mut().iter_mut().enumerate() {
+            numpy::gradient_axis(
+                self.as_slice(),
+                out.as_mut_slice(),
+                S::DIMS,
+                Sel::AXES[k],
+                spacing.grid(k),
+                Ed::ORDER,
+            );
+        }
+    }
+
     /// Writes the gradient along axis `AX` of `self` into `out` (no new
     /// tensor is made).
     ///
@@ -283,40 +346,26 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     ///
     /// ```
     /// use constgrad::stencil::{Unit, EDGE1};
-    /// use constgrad::Tensor;
+    /// use constgrad::{HeapTensor, Rank1, Tensor};
     ///
     /// let f = Tensor::from([1.0, 2.0, 4.0]);
     /// let mut g = Tensor::zeros();
     /// f.gradient_along_into::<0>(&mut g, Unit, EDGE1);
     /// assert_eq!(g, Tensor::from([1.0, 1.5, 2.0]));
+    ///
+    /// let f = HeapTensor::<Rank1<1_000_000>>::from_fn(|[i]| i as f64);
+    /// let mut g = HeapTensor::zeros();
+    /// f.gradient_along_into::<0>(&mut g, Unit, EDGE1);
+    /// assert!(g.iter().all(|&v| v == 1.0));
     /// ```
     pub fn gradient_along_into<const AX: usize>(
         &self,
-        out: &mut Tensor<S, E>,
-        spacing: impl AxisSpacing<E::Real, <S as HasAxis<AX>>::Coords<E::Real>>,
+        out: &mut Tensor<S, I::Out, D>,
+        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
         edge: impl Edge,
     ) where
         S: HasAxis<AX>,
     {
-        gradient_into_slice::<S, E, Axis<AX>, _, _>(
-            self.as_slice(),
-            out.as_mut_slice(),
-            (spacing,),
-            edge,
-        );
+        self.gradient_axes_into((Axis::<AX>,), core::array::from_mut(out), (spacing,), edge);
     }
-}
-
-/// Writes the gradient along the one axis of `Sel` into a slice.
-#[inline]
-fn gradient_into_slice<S: Shape, I: Sample, Sel: AxisSelection<S> + Default, Sp, Ed: Edge>(
-    src: &[I],
-    dst: &mut [I::Out],
-    spacing: Sp,
-    edge: Ed,
-) where
-    Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
-{
-    checks::<S, Sel, Ed>(&Sel::default(), &edge);
-    numpy::gradient_axis(src, dst, S::DIMS, Sel::AXES[0], spacing.grid(0), Ed::ORDER);
 }

@@ -19,9 +19,9 @@
 use approx::{AbsDiffEq, RelativeEq, UlpsEq};
 
 use crate::shape::Shape;
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 
-impl<S: Shape, E: Copy + AbsDiffEq> AbsDiffEq for Tensor<S, E>
+impl<S: Shape, E: Copy + AbsDiffEq, D: Storage> AbsDiffEq for Tensor<S, E, D>
 where
     E::Epsilon: Copy,
 {
@@ -40,7 +40,7 @@ where
     }
 }
 
-impl<S: Shape, E: Copy + RelativeEq> RelativeEq for Tensor<S, E>
+impl<S: Shape, E: Copy + RelativeEq, D: Storage> RelativeEq for Tensor<S, E, D>
 where
     E::Epsilon: Copy,
 {
@@ -57,7 +57,7 @@ where
     }
 }
 
-impl<S: Shape, E: Copy + UlpsEq> UlpsEq for Tensor<S, E>
+impl<S: Shape, E: Copy + UlpsEq, D: Storage> UlpsEq for Tensor<S, E, D>
 where
     E::Epsilon: Copy,
 {

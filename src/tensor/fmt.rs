@@ -29,7 +29,7 @@ use core::fmt::{self, Write};
 use crate::dual::{Dual, Dual2, Tangent};
 use crate::scalar::Scalar;
 use crate::shape::Shape;
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 
 /// An element as numpy's printing rules see it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -649,7 +649,7 @@ fn write_numpy(
 /// assert_eq!(t.to_string(), "[[1.5 2. ]\n [3.  4. ]]");
 /// assert_eq!(format!("{:.1}", Tensor::from([0.25, 1.0])), "[0.2 1. ]");
 /// ```
-impl<S: Shape, E: DisplayElement> fmt::Display for Tensor<S, E> {
+impl<S: Shape, E: DisplayElement, D: Storage> fmt::Display for Tensor<S, E, D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.as_slice();
         write_numpy(
@@ -692,7 +692,8 @@ fn write_debug<E: fmt::Debug>(
     f.write_str("]")
 }
 
-/// Prints the shape and the nested elements with their `Debug`.
+/// Prints the type's name (`Tensor` or `HeapTensor`), the shape and the
+/// nested elements with their `Debug`.
 ///
 /// # Example
 ///
@@ -702,11 +703,11 @@ fn write_debug<E: fmt::Debug>(
 /// let t = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
 /// assert_eq!(format!("{t:?}"), "Tensor<Rank2<2, 2>>([[1.0, 2.0],\n [3.0, 4.0]])");
 /// ```
-impl<S: Shape, E: Copy + fmt::Debug> fmt::Debug for Tensor<S, E> {
+impl<S: Shape, E: Copy + fmt::Debug, D: Storage> fmt::Debug for Tensor<S, E, D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = core::any::type_name::<S>();
         let short = name.rsplit("::").next().unwrap_or(name);
-        write!(f, "Tensor<{short}>(")?;
+        write!(f, "{}<{short}>(", D::NAME)?;
         write_debug(f, self.as_slice(), S::DIMS, 0)?;
         f.write_str(")")
     }

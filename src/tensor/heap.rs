@@ -1,20 +1,94 @@
-//! [`HeapTensor`]: the same shapes, stored on the heap, for fields too large
-//! for a stack (feature `alloc`).
+//! [`HeapTensor`]: the same shapes and operations, the elements in one heap
+//! buffer, for fields too large for a stack (feature `alloc`).
 //!
-//! It is built in place: the elements are written straight into the heap
-//! buffer, never into a stack temporary first (`Box::new([[0.0; 1024]; 1024])`
-//! would build 8 MB on the stack and overflow a thread's stack in a debug
-//! build).
+//! A heap tensor is a [`Tensor`] whose storage is [`Heap`]: construction,
+//! access, iterators, `map`/`zip_map`, arithmetic, reductions, products,
+//! reshapes, printing, approx comparisons and the stencils are the tensor's
+//! own, written once for both storages. What is here is what only a boxed
+//! slice has (taking and giving up the box, copies to and from inline
+//! tensors) and indexing by a multi-index.
+//!
+//! Operations by value reuse the left (or only) operand's buffer, so
+//! `a + &b`, `a * 2.0` and `-a` allocate nothing; by reference (`&a + &b`)
+//! they allocate the result. With feature `rayon`, the by-value and
+//! compound-assignment forms on fields of 2¹⁶ elements or more are split
+//! over rayon's threads, with the same bits (the thread pool allocates when
+//! it starts: not for a real-time thread).
+//!
+//! # Example
+//!
+//! Every operation of the inline tensor, on the heap:
+//!
+//! ```
+//! use approx::assert_relative_eq;
+//! use constgrad::stencil::{Accuracy, Axis, Coords, Unit, EDGE1, EDGE2};
+//! use constgrad::{Axes3, HeapTensor, Rank1, Rank2, Rank3};
+//!
+//! // Construction and access.
+//! let a = HeapTensor::<Rank2<300, 400>>::from_fn(|[i, j]| (i + 2 * j) as f64);
+//! let b = HeapTensor::<Rank2<300, 400>>::from_flat_fn(|k| (k % 7) as f64);
+//! let ones = HeapTensor::<Rank2<300, 400>>::ones();
+//! assert_eq!((a[[2, 3]], a.get([300, 0])), (8.0, None));
+//! assert_eq!(HeapTensor::<Rank2<2, 2>>::identity().as_slice(), &[1.0, 0.0, 0.0, 1.0]);
+//! assert_eq!(HeapTensor::<Rank1<3>>::linspace(0.0, 1.0).as_slice(), &[0.0, 0.5, 1.0]);
+//!
+//! // Iterators, map, zip_map.
+//! assert_eq!(a.iter().filter(|&&x| x == 0.0).count(), 1);
+//! assert_eq!(a.indexed_iter().nth(401), Some(([1, 1], &3.0)));
+//! assert_eq!(a.map(|x| x * x)[[1, 1]], 9.0);
+//! assert_eq!(a.zip_map(&b, f64::max)[[0, 0]], 0.0);
+//!
+//! // Arithmetic by value (in place), by reference, with scalars on either side.
+//! let c = a.clone() * 2.0 - &b;
+//! let d = &c + &b;
+//! assert_eq!(d, 2.0 * a.clone());
+//! let mut e = -(1.0 - ones);
+//! e += &a;
+//! e /= 2.0;
+//! assert_eq!(e[[2, 3]], 4.0);
+//!
+//! // Reductions, all and along an axis.
+//! assert_eq!(a.sum_axis::<0>()[[0]], (0..300).sum::<usize>() as f64);
+//! assert_eq!((a.min(), a.max(), b.mean_axis::<1>().dims()), (0.0, 1097.0, &[300][..]));
+//!
+//! // dot, matmul, transpose, reshape, permute.
+//! let m = HeapTensor::<Rank2<400, 3>>::from_flat_fn(|k| (k % 3) as f64);
+//! assert_eq!(a.matmul(&m).dims(), &[300, 3]);
+//! assert_eq!(a.transpose()[[3, 2]], a[[2, 3]]);
+//! let v: HeapTensor<Rank1<120_000>> = a.reshape();
+//! assert_eq!(v.dot(&v), a.iter().map(|x| x * x).sum::<f64>());
+//! let t: HeapTensor<Rank3<2, 3, 4>> = HeapTensor::from_flat_fn(|k| k as f64);
+//! assert_eq!(t.permute::<Axes3<2, 0, 1>>()[[3, 1, 2]], t[[1, 2, 3]]);
+//!
+//! // Printing and approx comparisons.
+//! let small = HeapTensor::<Rank2<2, 2>>::from_flat_fn(|k| k as f64);
+//! assert_eq!(small.to_string(), "[[0. 1.]\n [2. 3.]]"); // as numpy prints floats
+//! assert_relative_eq!(small.map(|x| x * (1.0 + 1e-14)), small, max_relative = 1e-12);
+//!
+//! // Every stencil.
+//! let [gi, gj] = a.gradient(Unit, EDGE1);
+//! assert!(gi.iter().all(|&g| g == 1.0) && gj.iter().all(|&g| g == 2.0));
+//! let [gj2] = a.gradient_axes((Axis::<1>,), 0.5, EDGE2);
+//! assert_eq!(gj2[[7, 7]], 4.0);
+//! let x = Coords::new(core::array::from_fn::<f64, 300, _>(|i| (i * i) as f64)).unwrap();
+//! assert!((a.gradient_along::<0>(x, EDGE1)[[1, 0]] - 5.0 / 6.0).abs() < 1e-15);
+//! assert!((a.diff_along::<1>(Unit, Accuracy::<4>)[[5, 5]] - 2.0).abs() < 1e-12);
+//! let sq = HeapTensor::<Rank2<300, 400>>::from_fn(|[i, j]| (i * i + j * j) as f64);
+//! assert!(sq.diff2_along::<0>(Unit, Accuracy::<2>).iter().all(|&g| (g - 2.0).abs() < 1e-9));
+//! assert!(sq.laplacian(Unit, Accuracy::<2>).iter().all(|&g| (g - 4.0).abs() < 1e-9));
+//! ```
 
 use alloc::boxed::Box;
-use alloc::vec::Vec;
 
-use crate::scalar::Scalar;
 use crate::shape::Shape;
+use crate::tensor::error::ShapeError;
+pub use crate::tensor::storage::Heap;
 use crate::tensor::Tensor;
 
 /// A tensor of shape `S` whose `S::NUMEL` elements live in one heap buffer,
-/// row-major. The length is fixed by the type and checked at construction.
+/// row-major: [`Tensor`] with [`Heap`] storage. The length is fixed by the
+/// type and checked where a buffer is taken over; every shape check of the
+/// inline tensor is the same compile-time check here.
 ///
 /// # Example
 ///
@@ -23,78 +97,61 @@ use crate::tensor::Tensor;
 ///
 /// let big = HeapTensor::<Rank2<1000, 1000>>::from_fn(|[i, j]| (i + j) as f64);
 /// assert_eq!(big[[999, 1]], 1000.0);
+/// let twice = &big + &big;
+/// assert_eq!(twice.sum(), 2.0 * big.sum());
 /// assert_eq!(big.as_slice().len(), 1_000_000);
 /// ```
-#[derive(Clone, PartialEq)]
-pub struct HeapTensor<S: Shape, E: Copy = f64> {
-    data: Box<[E]>,
-    shape: core::marker::PhantomData<S>,
+pub type HeapTensor<S, E = f64> = Tensor<S, E, Heap>;
+
+impl<S: Shape, E: Copy> Clone for HeapTensor<S, E> {
+    #[inline]
+    fn clone(&self) -> Self {
+        Self {
+            data: self.data.clone(),
+        }
+    }
 }
 
 impl<S: Shape, E: Copy> HeapTensor<S, E> {
-    /// Every element equal to `value`.
-    #[must_use]
-    pub fn filled(value: E) -> Self {
-        Self::from_flat_fn(|_| value)
-    }
-
-    /// Built from a function of the flat (row-major) position.
-    #[must_use]
-    pub fn from_flat_fn(f: impl FnMut(usize) -> E) -> Self {
-        let data: Vec<E> = (0..S::NUMEL).map(f).collect();
-        Self {
-            data: data.into_boxed_slice(),
-            shape: core::marker::PhantomData,
-        }
-    }
-
-    /// Built from a function of the multi-index.
-    #[must_use]
-    pub fn from_fn(mut f: impl FnMut(S::Index) -> E) -> Self {
-        Self::from_flat_fn(|k| f(S::unravel(k)))
-    }
-
-    /// Copies a flat row-major slice, checking its length.
+    /// Takes a boxed slice as the storage, checking its length.
     ///
     /// # Errors
     ///
-    /// [`crate::ShapeError::Length`] when `values.len() != S::NUMEL`.
+    /// [`ShapeError::Length`] when `data.len() != S::NUMEL`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{HeapTensor, Rank1, ShapeError};
+    ///
+    /// let t = HeapTensor::<Rank1<2>>::try_from_boxed_slice(vec![1.0, 2.0].into()).unwrap();
+    /// assert_eq!(t[[1]], 2.0);
+    /// let e = HeapTensor::<Rank1<2>>::try_from_boxed_slice(vec![1.0].into()).unwrap_err();
+    /// assert_eq!(e, ShapeError::Length { expected: 2, found: 1 });
+    /// ```
+    pub fn try_from_boxed_slice(data: Box<[E]>) -> Result<Self, ShapeError> {
+        if data.len() != S::NUMEL {
+            return Err(ShapeError::Length {
+                expected: S::NUMEL,
+                found: data.len(),
+            });
+        }
+        Ok(Self { data })
+    }
+
+    /// Gives up the storage: the elements, row-major, in their box.
     ///
     /// # Example
     ///
     /// ```
     /// use constgrad::{HeapTensor, Rank2};
     ///
-    /// let t = HeapTensor::<Rank2<2, 2>>::try_from_slice(&[1.0, 2.0, 3.0, 4.0]).unwrap();
-    /// assert_eq!(t[[1, 0]], 3.0);
-    /// assert!(HeapTensor::<Rank2<2, 2>>::try_from_slice(&[1.0]).is_err());
+    /// let t = HeapTensor::<Rank2<2, 2>>::from_flat_fn(|k| k as f64);
+    /// assert_eq!(&*t.into_boxed_slice(), &[0.0, 1.0, 2.0, 3.0]);
     /// ```
-    pub fn try_from_slice(values: &[E]) -> Result<Self, crate::ShapeError> {
-        if values.len() != S::NUMEL {
-            return Err(crate::ShapeError::Length {
-                expected: S::NUMEL,
-                found: values.len(),
-            });
-        }
-        Ok(Self::from_flat_fn(|k| values[k]))
-    }
-
-    /// Takes a boxed slice as the storage, checking its length.
-    ///
-    /// # Errors
-    ///
-    /// [`crate::ShapeError::Length`] when `data.len() != S::NUMEL`.
-    pub fn try_from_boxed_slice(data: Box<[E]>) -> Result<Self, crate::ShapeError> {
-        if data.len() != S::NUMEL {
-            return Err(crate::ShapeError::Length {
-                expected: S::NUMEL,
-                found: data.len(),
-            });
-        }
-        Ok(Self {
-            data,
-            shape: core::marker::PhantomData,
-        })
+    #[must_use]
+    pub fn into_boxed_slice(self) -> Box<[E]> {
+        self.data
     }
 
     /// Copies an inline tensor to the heap.
@@ -115,70 +172,42 @@ impl<S: Shape, E: Copy> HeapTensor<S, E> {
     }
 
     /// Copies into an inline tensor (which must fit on the stack).
-    #[must_use]
-    pub fn to_tensor(&self) -> Tensor<S, E> {
-        Tensor::from_flat_fn(|k| self.data[k])
-    }
-
-    /// The elements, row-major.
-    #[inline]
-    #[must_use]
-    pub fn as_slice(&self) -> &[E] {
-        &self.data
-    }
-
-    /// The elements, row-major, mutably.
-    #[inline]
-    #[must_use]
-    pub fn as_mut_slice(&mut self) -> &mut [E] {
-        &mut self.data
-    }
-
-    /// The dimensions, outermost first.
-    #[inline]
-    #[must_use]
-    pub fn dims(&self) -> &'static [usize] {
-        S::DIMS
-    }
-
-    /// The element at a multi-index, or `None` when out of bounds.
-    #[inline]
-    #[must_use]
-    pub fn get(&self, index: S::Index) -> Option<&E> {
-        S::offset(index.as_ref()).map(|k| &self.data[k])
-    }
-
-    /// Applies `f` to every element into a new heap tensor.
     ///
     /// # Example
     ///
     /// ```
-    /// use constgrad::{HeapTensor, Rank1};
+    /// use constgrad::{HeapTensor, Rank1, Tensor};
     ///
     /// let h = HeapTensor::<Rank1<3>>::from_flat_fn(|k| k as f64);
-    /// assert_eq!(h.map(|x| 2.0 * x).as_slice(), &[0.0, 2.0, 4.0]);
+    /// assert_eq!(h.to_tensor(), Tensor::from([0.0, 1.0, 2.0]));
     /// ```
     #[must_use]
-    pub fn map<F: Copy>(&self, mut f: impl FnMut(E) -> F) -> HeapTensor<S, F> {
-        HeapTensor::from_flat_fn(|k| f(self.data[k]))
+    pub fn to_tensor(&self) -> Tensor<S, E> {
+        let s = self.as_slice();
+        Tensor::from_flat_fn(|k| s[k])
     }
 }
 
-impl<S: Shape, E: Scalar> HeapTensor<S, E> {
-    /// All zeros.
-    #[must_use]
-    pub fn zeros() -> Self {
-        Self::filled(E::zero())
-    }
-}
-
+/// Indexing by a `[usize; RANK]` multi-index; panics when out of bounds
+/// (use [`Tensor::get`] for an `Option`).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::{HeapTensor, Rank2};
+///
+/// let mut t = HeapTensor::<Rank2<2, 3>>::zeros();
+/// t[[1, 2]] = 5.0;
+/// assert_eq!(t[[1, 2]], 5.0);
+/// assert_eq!(t.as_slice()[5], 5.0);
+/// ```
 impl<S: Shape, E: Copy> core::ops::Index<S::Index> for HeapTensor<S, E> {
     type Output = E;
     #[inline]
     fn index(&self, index: S::Index) -> &E {
         match S::offset(index.as_ref()) {
             Some(k) => &self.data[k],
-            None => panic!("index {:?} out of bounds for dims {:?}", index, S::DIMS),
+            None => out_of_bounds(index.as_ref(), S::DIMS),
         }
     }
 }
@@ -188,17 +217,25 @@ impl<S: Shape, E: Copy> core::ops::IndexMut<S::Index> for HeapTensor<S, E> {
     fn index_mut(&mut self, index: S::Index) -> &mut E {
         match S::offset(index.as_ref()) {
             Some(k) => &mut self.data[k],
-            None => panic!("index {:?} out of bounds for dims {:?}", index, S::DIMS),
+            None => out_of_bounds(index.as_ref(), S::DIMS),
         }
     }
 }
 
-impl<S: Shape, E: Copy + core::fmt::Debug> core::fmt::Debug for HeapTensor<S, E> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("HeapTensor")
-            .field("dims", &S::DIMS)
-            .field("len", &self.data.len())
-            .finish()
+/// The panic of an out-of-bounds index, out of line (one copy for every
+/// shape and element type).
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn out_of_bounds(index: &[usize], dims: &[usize]) -> ! {
+    panic!("index {index:?} out of bounds for dims {dims:?}")
+}
+
+impl<S: Shape, E: Copy> From<&Tensor<S, E>> for HeapTensor<S, E> {
+    /// The same as [`HeapTensor::from_tensor`].
+    #[inline]
+    fn from(t: &Tensor<S, E>) -> Self {
+        Self::from_tensor(t)
     }
 }
 
@@ -213,7 +250,8 @@ mod tests {
             .stack_size(256 * 1024)
             .spawn(|| {
                 let t = HeapTensor::<Rank2<1024, 1024>>::from_fn(|[i, j]| (i * 1024 + j) as f64);
-                t[[1023, 1023]]
+                let u = t.clone() * 2.0 - &t;
+                u[[1023, 1023]]
             })
             .unwrap();
         assert_eq!(h.join().unwrap(), (1024.0 * 1024.0) - 1.0);

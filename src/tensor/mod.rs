@@ -1,8 +1,12 @@
 //! The statically shaped tensor [`Tensor`]: storage, construction and access.
 //!
-//! Arithmetic lives in [`ops`], reductions in [`reduce`], matrix
-//! operations and reshapes in [`linalg`], formatting in [`fmt`], the heap form
-//! in `heap` (feature `alloc`), the error of the checked constructors in [`error`].
+//! Where the elements live is the tensor's third parameter, a [`Storage`]
+//! ([`storage`]: inline by default, or the heap). Arithmetic lives in
+//! [`ops`], reductions in [`reduce`], matrix operations and reshapes in
+//! [`linalg`], formatting in [`fmt`], what only heap tensors have in `heap`
+//! (feature `alloc`), conversions to and from ndarray in `ndarray` (feature
+//! `ndarray`), the error of the checked constructors in [`error`]. Each of
+//! these is written once for both storages.
 
 mod approx_eq;
 pub mod error;
@@ -13,19 +17,25 @@ pub mod linalg;
 mod logsumexp;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
+#[cfg(feature = "ndarray")]
+pub mod ndarray;
 pub mod ops;
 pub mod reduce;
+pub mod storage;
 
 use crate::scalar::{Element, Real, Scalar};
 use crate::shape::{HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape};
 use crate::tensor::error::ShapeError;
+pub use crate::tensor::storage::{Inline, Storage};
 
 /// A tensor whose shape `S` is a type (one of [`Rank0`] … [`Rank6`]) and whose
-/// `S::NUMEL` elements of type `E` are stored inline, row-major, with no heap.
+/// `S::NUMEL` elements of type `E` are stored row-major in `D`: inline, with
+/// no heap, by default.
 ///
-/// A tensor is `Copy` when its elements are; it lives on the stack (or inside
-/// whatever holds it). For fields too large for the stack see
-/// [`HeapTensor`](crate#heap-tensors) (feature `alloc`).
+/// An inline tensor is `Copy`; it lives on the stack (or inside whatever
+/// holds it). For fields too large for the stack see
+/// [`HeapTensor`](crate#heap-tensors) (`Tensor<S, E, Heap>`, feature
+/// `alloc`), which has the same operations.
 ///
 /// # Example
 ///
@@ -38,8 +48,8 @@ use crate::tensor::error::ShapeError;
 /// assert_eq!(c[[1, 0]], 5.0);
 /// assert_eq!(c.dims(), &[2, 2]);
 /// ```
-pub struct Tensor<S: Shape, E: Copy = f64> {
-    data: S::Array<E>,
+pub struct Tensor<S: Shape, E: Copy = f64, D: Storage = Inline> {
+    data: D::Buf<S, E>,
 }
 
 impl<S: Shape, E: Copy> Clone for Tensor<S, E> {
@@ -51,41 +61,25 @@ impl<S: Shape, E: Copy> Clone for Tensor<S, E> {
 
 impl<S: Shape, E: Copy> Copy for Tensor<S, E> {}
 
-impl<S: Shape, E: Copy + PartialEq> PartialEq for Tensor<S, E> {
+impl<S: Shape, E: Copy + PartialEq, D: Storage> PartialEq for Tensor<S, E, D> {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
         self.as_slice() == other.as_slice()
     }
 }
 
-impl<S: Shape, E: Copy + Default> Default for Tensor<S, E> {
+impl<S: Shape, E: Copy + Default, D: Storage> Default for Tensor<S, E, D> {
     #[inline]
     fn default() -> Self {
         Self::filled(E::default())
     }
 }
 
-impl<S: Shape, E: Copy> Tensor<S, E> {
+impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     /// The shape's rank.
     pub const RANK: usize = S::RANK;
     /// The number of elements.
     pub const NUMEL: usize = S::NUMEL;
-
-    /// Wraps nested-array storage of exactly this shape.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use constgrad::{Rank2, Tensor};
-    ///
-    /// let t = Tensor::<Rank2<2, 3>>::new([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
-    /// assert_eq!(t[[1, 2]], 6.0);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub const fn new(data: S::Array<E>) -> Self {
-        Self { data }
-    }
 
     /// A tensor with every element equal to `value`.
     ///
@@ -99,7 +93,9 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn filled(value: E) -> Self {
-        Self::new(S::array_filled(value))
+        Self {
+            data: D::filled::<S, E>(value),
+        }
     }
 
     /// A tensor built from a function of the flat (row-major) position.
@@ -115,7 +111,9 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn from_flat_fn(f: impl FnMut(usize) -> E) -> Self {
-        Self::new(S::array_from_fn(f))
+        Self {
+            data: D::from_flat_fn::<S, E>(f),
+        }
     }
 
     /// A tensor built from a function of the multi-index (`[usize; RANK]`).
@@ -174,27 +172,6 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
         Ok(Self::from_flat_fn(|k| values[k]))
     }
 
-    /// The nested-array storage.
-    #[inline]
-    #[must_use]
-    pub const fn as_array(&self) -> &S::Array<E> {
-        &self.data
-    }
-
-    /// The nested-array storage, mutably.
-    #[inline]
-    #[must_use]
-    pub fn as_array_mut(&mut self) -> &mut S::Array<E> {
-        &mut self.data
-    }
-
-    /// Unwraps the nested-array storage.
-    #[inline]
-    #[must_use]
-    pub const fn into_array(self) -> S::Array<E> {
-        self.data
-    }
-
     /// The elements as one flat row-major slice.
     ///
     /// # Example
@@ -207,14 +184,14 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[inline]
     #[must_use]
     pub fn as_slice(&self) -> &[E] {
-        S::flat(&self.data)
+        D::flat::<S, E>(&self.data)
     }
 
     /// The elements as one flat row-major mutable slice.
     #[inline]
     #[must_use]
     pub fn as_mut_slice(&mut self) -> &mut [E] {
-        S::flat_mut(&mut self.data)
+        D::flat_mut::<S, E>(&mut self.data)
     }
 
     /// The dimensions, outermost first (`&[]` for rank 0).
@@ -324,7 +301,7 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn map<F: Copy>(&self, mut f: impl FnMut(E) -> F) -> Tensor<S, F> {
+    pub fn map<F: Copy>(&self, mut f: impl FnMut(E) -> F) -> Tensor<S, F, D> {
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| f(s[k]))
     }
@@ -344,11 +321,101 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     #[must_use]
     pub fn zip_map<F: Copy, G: Copy>(
         &self,
-        other: &Tensor<S, F>,
+        other: &Tensor<S, F, D>,
         mut f: impl FnMut(E, F) -> G,
-    ) -> Tensor<S, G> {
+    ) -> Tensor<S, G, D> {
         let (a, b) = (self.as_slice(), other.as_slice());
         Tensor::from_flat_fn(|k| f(a[k], b[k]))
+    }
+
+    /// Converts every element with `From` (for instance `i32` samples to `f64`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let t: constgrad::Tensor<constgrad::Rank1<2>, f64> = Tensor::from([1_i32, 2]).cast();
+    /// assert_eq!(t, Tensor::from([1.0, 2.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn cast<F: Copy + From<E>>(&self) -> Tensor<S, F, D> {
+        self.map(F::from)
+    }
+}
+
+/// The elementwise kernels of the operators ([`Storage::map_owned`] and its
+/// siblings): in place for heap tensors, possibly over threads.
+impl<S: Shape, E: Copy + Send + Sync, D: Storage> Tensor<S, E, D> {
+    /// `f(x)` for every element, consuming `self`.
+    #[inline]
+    pub(crate) fn map_owned(self, f: impl Fn(E) -> E + Sync) -> Self {
+        Self {
+            data: D::map_owned::<S, E>(self.data, f),
+        }
+    }
+
+    /// `f(x, y)` for every element `x` and `other`'s `y` at the same
+    /// position, consuming `self`.
+    #[inline]
+    pub(crate) fn zip_owned(self, other: &Self, f: impl Fn(E, E) -> E + Sync) -> Self {
+        Self {
+            data: D::zip_owned::<S, E>(self.data, other.as_slice(), f),
+        }
+    }
+
+    /// `f(x)` for every element, in place.
+    #[inline]
+    pub(crate) fn update(&mut self, f: impl Fn(&mut E) + Sync) {
+        D::update(self.as_mut_slice(), f);
+    }
+
+    /// `f(x, y)` for every element `x` and `other`'s `y`, in place.
+    #[inline]
+    pub(crate) fn zip_update(&mut self, other: &Self, f: impl Fn(&mut E, E) + Sync) {
+        D::zip_update(self.as_mut_slice(), other.as_slice(), f);
+    }
+}
+
+/// What only inline tensors have: the nested array itself, `const`
+/// construction and access, and stacking (arrays of tensors).
+impl<S: Shape, E: Copy> Tensor<S, E> {
+    /// Wraps nested-array storage of exactly this shape.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{Rank2, Tensor};
+    ///
+    /// let t = Tensor::<Rank2<2, 3>>::new([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+    /// assert_eq!(t[[1, 2]], 6.0);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn new(data: S::Array<E>) -> Self {
+        Self { data }
+    }
+
+    /// The nested-array storage.
+    #[inline]
+    #[must_use]
+    pub const fn as_array(&self) -> &S::Array<E> {
+        &self.data
+    }
+
+    /// The nested-array storage, mutably.
+    #[inline]
+    #[must_use]
+    pub fn as_array_mut(&mut self) -> &mut S::Array<E> {
+        &mut self.data
+    }
+
+    /// Unwraps the nested-array storage.
+    #[inline]
+    #[must_use]
+    pub const fn into_array(self) -> S::Array<E> {
+        self.data
     }
 
     /// Stacks `B` tensors of this shape along a new leading axis. Tensors of
@@ -396,25 +463,9 @@ impl<S: Shape, E: Copy> Tensor<S, E> {
     {
         <<S as HasAxis<0>>::Removed as Prepend<B>>::unstack_array(self.data).map(Tensor::new)
     }
-
-    /// Converts every element with `From` (for instance `i32` samples to `f64`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use constgrad::Tensor;
-    ///
-    /// let t: constgrad::Tensor<constgrad::Rank1<2>, f64> = Tensor::from([1_i32, 2]).cast();
-    /// assert_eq!(t, Tensor::from([1.0, 2.0]));
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn cast<F: Copy + From<E>>(&self) -> Tensor<S, F> {
-        self.map(F::from)
-    }
 }
 
-impl<S: Shape, E: Scalar> Tensor<S, E> {
+impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     /// All zeros.
     ///
     /// # Example
@@ -457,12 +508,12 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn re(&self) -> Tensor<S, E::Real> {
+    pub fn re(&self) -> Tensor<S, E::Real, D> {
         self.map(|e| e.re())
     }
 }
 
-impl<const N: usize, E: Real> Tensor<Rank1<N>, E> {
+impl<const N: usize, E: Real, D: Storage> Tensor<Rank1<N>, E, D> {
     /// `N` evenly spaced values from `start` to `stop`, both included, as
     /// `numpy.linspace(start, stop, N)` computes them (`start + k * step`,
     /// with the last value set to `stop` exactly).
@@ -506,7 +557,7 @@ impl<const N: usize, E: Real> Tensor<Rank1<N>, E> {
     }
 }
 
-impl<const N: usize, E: Scalar> Tensor<Rank2<N, N>, E> {
+impl<const N: usize, E: Scalar, D: Storage> Tensor<Rank2<N, N>, E, D> {
     /// The `N × N` identity matrix.
     ///
     /// # Example
@@ -563,7 +614,7 @@ rank_access!(Rank5<A, B, C, D, F>, [A, B, C, D, F], [[[[[E; F]; D]; C]; B]; A], 
 rank_access!(Rank6<A, B, C, D, F, G>, [A, B, C, D, F, G], [[[[[[E; G]; F]; D]; C]; B]; A], 6,
     |t, i| t[i[0]][i[1]][i[2]][i[3]][i[4]][i[5]]);
 
-impl<'a, S: Shape, E: Copy> IntoIterator for &'a Tensor<S, E> {
+impl<'a, S: Shape, E: Copy, D: Storage> IntoIterator for &'a Tensor<S, E, D> {
     type Item = &'a E;
     type IntoIter = core::slice::Iter<'a, E>;
     #[inline]

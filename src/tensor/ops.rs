@@ -3,8 +3,10 @@
 //! assignment.
 //!
 //! Both operands of a tensor ⊕ tensor operation have the same type
-//! `Tensor<S, E>`, so a shape mismatch is a type mismatch (E0308) that names
-//! both shapes.
+//! `Tensor<S, E, D>`, so a shape mismatch is a type mismatch (E0308) that
+//! names both shapes. Every form works on inline and heap tensors; by value,
+//! the result is written over an operand (for a heap tensor: no
+//! allocation).
 //!
 //! # Example
 //!
@@ -25,39 +27,39 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAss
 
 use crate::scalar::Scalar;
 use crate::shape::Shape;
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 
 macro_rules! elementwise {
     ($($op:ident $method:ident $assign:ident $assign_method:ident;)*) => {$(
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar> $op for Tensor<S, E> {
+        impl<S: Shape, E: Scalar, D: Storage> $op for Tensor<S, E, D> {
             type Output = Self;
             #[inline]
             fn $method(self, rhs: Self) -> Self {
-                self.zip_map(&rhs, $op::$method)
+                $op::$method(self, &rhs)
             }
         }
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar> $op<&Tensor<S, E>> for Tensor<S, E> {
+        impl<S: Shape, E: Scalar, D: Storage> $op<&Tensor<S, E, D>> for Tensor<S, E, D> {
             type Output = Self;
             #[inline]
             fn $method(self, rhs: &Self) -> Self {
-                self.zip_map(rhs, $op::$method)
+                self.zip_owned(rhs, $op::$method)
             }
         }
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar> $op<Tensor<S, E>> for &Tensor<S, E> {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar, D: Storage> $op<Tensor<S, E, D>> for &Tensor<S, E, D> {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn $method(self, rhs: Tensor<S, E>) -> Tensor<S, E> {
-                self.zip_map(&rhs, $op::$method)
+            fn $method(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
+                rhs.zip_owned(self, |y, x| $op::$method(x, y))
             }
         }
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar> $op<&Tensor<S, E>> for &Tensor<S, E> {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar, D: Storage> $op<&Tensor<S, E, D>> for &Tensor<S, E, D> {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn $method(self, rhs: &Tensor<S, E>) -> Tensor<S, E> {
+            fn $method(self, rhs: &Tensor<S, E, D>) -> Tensor<S, E, D> {
                 self.zip_map(rhs, $op::$method)
             }
         }
@@ -69,41 +71,41 @@ macro_rules! elementwise {
         /// with a single candidate impl the output `Tensor<S, E>` is known
         /// before `E` is.
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar> $op<R> for Tensor<S, E> {
+        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar, D: Storage> $op<R>
+            for Tensor<S, E, D>
+        {
             type Output = Self;
             #[inline]
             fn $method(self, rhs: R) -> Self {
-                self.map(|x| $op::$method(x, rhs))
+                self.map_owned(|x| $op::$method(x, rhs))
             }
         }
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar> $op<R> for &Tensor<S, E> {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar, D: Storage> $op<R>
+            for &Tensor<S, E, D>
+        {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn $method(self, rhs: R) -> Tensor<S, E> {
+            fn $method(self, rhs: R) -> Tensor<S, E, D> {
                 self.map(|x| $op::$method(x, rhs))
             }
         }
-        impl<S: Shape, E: Scalar> $assign for Tensor<S, E> {
+        impl<S: Shape, E: Scalar, D: Storage> $assign for Tensor<S, E, D> {
             #[inline]
             fn $assign_method(&mut self, rhs: Self) {
                 $assign::$assign_method(self, &rhs);
             }
         }
-        impl<S: Shape, E: Scalar> $assign<&Tensor<S, E>> for Tensor<S, E> {
+        impl<S: Shape, E: Scalar, D: Storage> $assign<&Tensor<S, E, D>> for Tensor<S, E, D> {
             #[inline]
             fn $assign_method(&mut self, rhs: &Self) {
-                for (x, &y) in self.iter_mut().zip(rhs.iter()) {
-                    $assign::$assign_method(x, y);
-                }
+                self.zip_update(rhs, $assign::$assign_method);
             }
         }
-        impl<S: Shape, E: Scalar> $assign<E> for Tensor<S, E> {
+        impl<S: Shape, E: Scalar, D: Storage> $assign<E> for Tensor<S, E, D> {
             #[inline]
             fn $assign_method(&mut self, rhs: E) {
-                for x in self.iter_mut() {
-                    $assign::$assign_method(x, rhs);
-                }
+                self.update(|x| $assign::$assign_method(x, rhs));
             }
         }
     )*};
@@ -120,36 +122,36 @@ elementwise! {
 /// type whose underlying real is this float (plain or dual elements).
 macro_rules! scalar_left {
     ($($t:ty),*) => {$(
-        impl<S: Shape, E: Scalar<Real = $t>> Add<Tensor<S, E>> for $t {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Add<Tensor<S, E, D>> for $t {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn add(self, rhs: Tensor<S, E>) -> Tensor<S, E> {
+            fn add(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map(|x| c + x)
+                rhs.map_owned(|x| c + x)
             }
         }
-        impl<S: Shape, E: Scalar<Real = $t>> Sub<Tensor<S, E>> for $t {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Sub<Tensor<S, E, D>> for $t {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn sub(self, rhs: Tensor<S, E>) -> Tensor<S, E> {
+            fn sub(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map(|x| c - x)
+                rhs.map_owned(|x| c - x)
             }
         }
-        impl<S: Shape, E: Scalar<Real = $t>> Mul<Tensor<S, E>> for $t {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Mul<Tensor<S, E, D>> for $t {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn mul(self, rhs: Tensor<S, E>) -> Tensor<S, E> {
+            fn mul(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map(|x| c * x)
+                rhs.map_owned(|x| c * x)
             }
         }
-        impl<S: Shape, E: Scalar<Real = $t>> Div<Tensor<S, E>> for $t {
-            type Output = Tensor<S, E>;
+        impl<S: Shape, E: Scalar<Real = $t>, D: Storage> Div<Tensor<S, E, D>> for $t {
+            type Output = Tensor<S, E, D>;
             #[inline]
-            fn div(self, rhs: Tensor<S, E>) -> Tensor<S, E> {
+            fn div(self, rhs: Tensor<S, E, D>) -> Tensor<S, E, D> {
                 let c = E::from_real(self);
-                rhs.map(|x| c / x)
+                rhs.map_owned(|x| c / x)
             }
         }
     )*};
@@ -157,23 +159,23 @@ macro_rules! scalar_left {
 
 scalar_left!(f32, f64);
 
-impl<S: Shape, E: Scalar> Neg for Tensor<S, E> {
+impl<S: Shape, E: Scalar, D: Storage> Neg for Tensor<S, E, D> {
     type Output = Self;
     #[inline]
     fn neg(self) -> Self {
-        self.map(Neg::neg)
+        self.map_owned(Neg::neg)
     }
 }
 
-impl<S: Shape, E: Scalar> Neg for &Tensor<S, E> {
-    type Output = Tensor<S, E>;
+impl<S: Shape, E: Scalar, D: Storage> Neg for &Tensor<S, E, D> {
+    type Output = Tensor<S, E, D>;
     #[inline]
-    fn neg(self) -> Tensor<S, E> {
+    fn neg(self) -> Tensor<S, E, D> {
         self.map(Neg::neg)
     }
 }
 
-impl<S: Shape, E: Scalar> Tensor<S, E> {
+impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     /// Applies an elementary function of [`Scalar`] to every element
     /// (`t.apply(Scalar::sin)`), the same as [`Tensor::map`] but named for
     /// readability in differentiable code.

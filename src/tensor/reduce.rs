@@ -1,5 +1,6 @@
 //! Reductions: sum, product, min, max and mean, over all elements or along
-//! one compile-time axis (the result's shape has that axis removed).
+//! one compile-time axis (the result's shape has that axis removed, in the
+//! same storage as the input).
 //!
 //! `min`/`max` propagate `NaN` as numpy does. On dual numbers, the tangent of
 //! a minimum or maximum reached by several tied elements is the mean of their
@@ -20,7 +21,7 @@
 use crate::const_msg::check;
 use crate::scalar::Scalar;
 use crate::shape::{axis_split, HasAxis, Shape};
-use crate::tensor::Tensor;
+use crate::tensor::{Storage, Tensor};
 
 /// Whether `x` is a NaN (the only value not equal to itself).
 #[inline]
@@ -63,7 +64,7 @@ fn extreme<E: Scalar>(len: usize, at: impl Fn(usize) -> E, better: impl Fn(E, E)
     }
 }
 
-impl<S: Shape, E: Scalar> Tensor<S, E> {
+impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     /// The sum of all elements (0 for an empty tensor).
     ///
     /// # Example
@@ -149,7 +150,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     fn along<const AX: usize>(
         &self,
         mut fold: impl FnMut(usize, &dyn Fn(usize) -> E) -> E,
-    ) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    ) -> Tensor<<S as HasAxis<AX>>::Removed, E, D>
     where
         S: HasAxis<AX>,
     {
@@ -174,7 +175,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn sum_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    pub fn sum_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E, D>
     where
         S: HasAxis<AX>,
     {
@@ -193,7 +194,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn product_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    pub fn product_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E, D>
     where
         S: HasAxis<AX>,
     {
@@ -212,7 +213,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn min_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    pub fn min_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E, D>
     where
         S: HasAxis<AX>,
     {
@@ -232,7 +233,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn max_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    pub fn max_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E, D>
     where
         S: HasAxis<AX>,
     {
@@ -252,7 +253,7 @@ impl<S: Shape, E: Scalar> Tensor<S, E> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn mean_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E>
+    pub fn mean_axis<const AX: usize>(&self) -> Tensor<<S as HasAxis<AX>>::Removed, E, D>
     where
         S: HasAxis<AX>,
     {
