@@ -8,7 +8,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use constgrad::stencil::{Coords, CoordsRef, Unit, EDGE1, EDGE2};
+use constgrad::stencil::{Coords, CoordsPlan, CoordsRef, Unit, EDGE1, EDGE2};
 use constgrad::{HeapTensor, Rank1, Rank2, Rank3, Tensor};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -173,6 +173,7 @@ fn million_points(c: &mut Criterion) {
             .collect(),
     );
     let x = CoordsRef::new(&xs).expect("monotonic");
+    let plan = CoordsPlan::from(x);
     let mut out = HeapTensor::zeros();
     let mut o = vec![0.0; M];
     for (label, nonuniform) in [
@@ -190,6 +191,21 @@ fn million_points(c: &mut Criterion) {
                 black_box(&out);
             })
         });
+        if nonuniform {
+            g.bench_function("ours (plan)", |b| {
+                b.iter(|| {
+                    black_box(&f).gradient_along_into::<0>(&mut out, &plan, EDGE1);
+                    black_box(&out);
+                })
+            });
+            g.bench_function("plan construction", |b| {
+                b.iter(|| black_box(CoordsPlan::new(black_box(&xs)).expect("checked")))
+            });
+        } else {
+            g.bench_function("ours (allocating)", |b| {
+                b.iter(|| black_box(black_box(&f).gradient_along::<0>(Unit, EDGE1)))
+            });
+        }
         g.bench_function("loop", |b| {
             b.iter(|| {
                 let sp = if nonuniform { Some(&xs[..]) } else { None };
@@ -211,6 +227,7 @@ fn cube_64_coords(c: &mut Criterion) {
     let f = HeapTensor::<Rank3<64, 64, 64>>::from_flat_fn(field);
     let xs: [f64; 64] = core::array::from_fn(|i| i as f64 * 0.1 + (i as f64).sqrt() * 0.01);
     let x = Coords::new(xs).expect("monotonic");
+    let plan = CoordsPlan::from(&x);
     let mut outs = [
         HeapTensor::zeros(),
         HeapTensor::zeros(),
@@ -224,6 +241,15 @@ fn cube_64_coords(c: &mut Criterion) {
             black_box(&f).gradient_into(&mut outs, (x, x, x), EDGE2);
             black_box(&outs);
         })
+    });
+    g.bench_function("ours (plan)", |b| {
+        b.iter(|| {
+            black_box(&f).gradient_into(&mut outs, (&plan, &plan, &plan), EDGE2);
+            black_box(&outs);
+        })
+    });
+    g.bench_function("ours (allocating)", |b| {
+        b.iter(|| black_box(black_box(&f).gradient((x, x, x), EDGE2)))
     });
     g.bench_function("loop", |b| {
         b.iter(|| {
@@ -251,6 +277,95 @@ fn cube_64_coords(c: &mut Criterion) {
     g.finish();
 }
 
+/// Feature `rayon`: each case serial (a one-thread pool, where the kernels
+/// do not split) and over the machine's threads, in the same run, with the
+/// copy bound; `cargo bench --features rayon --bench stencil -- rayon`.
+#[cfg(feature = "rayon")]
+fn threads(c: &mut Criterion) {
+    let serial = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("pool");
+    let all = rayon::ThreadPoolBuilder::new().build().expect("pool");
+    let mut g = c.benchmark_group("rayon");
+    let mut case = |name: &str, run: &mut (dyn FnMut() + Send), copy: &mut dyn FnMut()| {
+        g.bench_function(format!("{name}/serial"), |b| {
+            b.iter(|| serial.install(&mut *run))
+        });
+        g.bench_function(format!("{name}/threads"), |b| {
+            b.iter(|| all.install(&mut *run))
+        });
+        g.bench_function(format!("{name}/copy"), |b| b.iter(&mut *copy));
+    };
+    {
+        let f = HeapTensor::<Rank2<256, 256>>::from_flat_fn(field);
+        let mut outs = [HeapTensor::zeros(), HeapTensor::zeros()];
+        let mut o = vec![0.0; 256 * 256];
+        case(
+            "256x256 both axes",
+            &mut || black_box(&f).gradient_into(&mut outs, Unit, EDGE1),
+            &mut || (0..2).for_each(|_| o.copy_from_slice(black_box(f.as_slice()))),
+        );
+    }
+    {
+        let f = HeapTensor::<Rank2<1000, 1000>>::from_flat_fn(field);
+        let mut outs = [HeapTensor::zeros(), HeapTensor::zeros()];
+        let mut o = vec![0.0; 1000 * 1000];
+        case(
+            "1000x1000 both axes",
+            &mut || black_box(&f).gradient_into(&mut outs, Unit, EDGE1),
+            &mut || (0..2).for_each(|_| o.copy_from_slice(black_box(f.as_slice()))),
+        );
+    }
+    {
+        let f = HeapTensor::<Rank1<M>>::from_flat_fn(field);
+        let xs: Box<[f64; M]> = boxed(
+            (0..M)
+                .map(|i| i as f64 * 1e-3 + (i as f64 * 0.01).sin() * 1e-4)
+                .collect(),
+        );
+        let x = CoordsRef::new(&xs).expect("monotonic");
+        let plan = CoordsPlan::from(x);
+        let mut out = HeapTensor::zeros();
+        let mut o = vec![0.0; M];
+        case(
+            "1e6 non-uniform",
+            &mut || black_box(&f).gradient_along_into::<0>(&mut out, x, EDGE1),
+            &mut || o.copy_from_slice(black_box(f.as_slice())),
+        );
+        case(
+            "1e6 non-uniform (plan)",
+            &mut || black_box(&f).gradient_along_into::<0>(&mut out, &plan, EDGE1),
+            &mut || o.copy_from_slice(black_box(f.as_slice())),
+        );
+    }
+    {
+        let f = HeapTensor::<Rank3<128, 128, 128>>::from_flat_fn(field);
+        let mut outs = [
+            HeapTensor::zeros(),
+            HeapTensor::zeros(),
+            HeapTensor::zeros(),
+        ];
+        let mut o = vec![0.0; 128 * 128 * 128];
+        case(
+            "128^3 all axes",
+            &mut || black_box(&f).gradient_into(&mut outs, Unit, EDGE2),
+            &mut || (0..3).for_each(|_| o.copy_from_slice(black_box(f.as_slice()))),
+        );
+        case(
+            "128^3 laplacian order 4",
+            &mut || {
+                black_box(black_box(&f).laplacian(Unit, constgrad::stencil::Accuracy::<4>));
+            },
+            &mut || o.copy_from_slice(black_box(f.as_slice())),
+        );
+    }
+    g.finish();
+}
+
+#[cfg(not(feature = "rayon"))]
+fn threads(_: &mut Criterion) {}
+
 /// The kernels agree with the plain loop bit for bit before anything is timed.
 fn agree(_: &mut Criterion) {
     let f = HeapTensor::<Rank3<64, 64, 64>>::from_flat_fn(field);
@@ -273,6 +388,6 @@ fn agree(_: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = config();
-    targets = agree, inline_16x16, heap_256, heap_1000, million_points, cube_64_coords
+    targets = agree, inline_16x16, heap_256, heap_1000, million_points, cube_64_coords, threads
 }
 criterion_main!(benches);

@@ -248,7 +248,7 @@
 //! | `libm` | no | every elementary function from the `libm` crate, even with `std` (the same bits on every target) |
 //! | `nalgebra` | no | conversions to and from `SVector`/`SMatrix`, and nalgebra's scalar traits for [`Dual`] |
 //! | `ndarray` | no | conversions between ndarray's `Array`/`ArrayView` and [`HeapTensor`], the shape checked at run time; implies `alloc` |
-//! | `rayon` | no | in-place elementwise operations on heap tensors of 2¹⁶ elements or more split over threads, bit-identical; implies `std` |
+//! | `rayon` | no | the stencils and the in-place elementwise operations on heap tensors of 2¹⁶ elements or more split over threads, bit-identical; implies `std` |
 //!
 //! For firmware, turn the defaults off; `libm` then supplies the math:
 //!

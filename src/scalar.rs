@@ -80,8 +80,7 @@ pub trait Scalar:
     /// The value, without derivatives.
     fn re(&self) -> Self::Real;
 
-    /// `|x|`. On a dual number the tangent at 0 is 0 (the midpoint of the two
-    /// one-sided derivatives, as JAX picks `sign(0) = 0`).
+    /// `|x|`. On a dual number the derivative at ±0 is 1, as JAX's.
     fn abs(self) -> Self;
     /// `-1`, `0` or `1` by the sign of the value (zero tangent); `NaN` for `NaN`.
     fn signum(self) -> Self;
@@ -149,12 +148,60 @@ pub trait Scalar:
     fn erf(self) -> Self;
     /// `self * a + b`. Rounded once for reals (a fused multiply-add).
     fn mul_add(self, a: Self, b: Self) -> Self;
-    /// The smaller value; at a tie, dual tangents are averaged (as JAX does).
+    /// The smaller value, NaN if either is NaN (as `jnp.minimum`). On a dual
+    /// number the tangent is the smaller operand's, the mean of both at a
+    /// tie, and 0 with a NaN (as JAX).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::min(1.0, 2.0), 1.0);
+    /// assert!(Scalar::min(1.0, f64::NAN).is_nan());
+    /// ```
     fn min(self, other: Self) -> Self;
-    /// The larger value; at a tie, dual tangents are averaged (as JAX does).
+    /// The larger value, NaN if either is NaN (as `jnp.maximum`); tangents as
+    /// for [`Scalar::min`].
     fn max(self, other: Self) -> Self;
-    /// `max(lo, min(self, hi))` by value; the tangent is the chosen operand's.
-    fn clamp(self, lo: Self, hi: Self) -> Self;
+    /// `self` clamped to `[lo, hi]`, computed as `jnp.clip` is:
+    /// `min(max(self, lo), hi)`. So a NaN anywhere gives NaN, `hi` wins when
+    /// `lo > hi`, and at a bound a dual's tangent is shared with the bound
+    /// (½ each at one bound; ¼, ¼, ½ for `self`, `lo`, `hi` when all three tie).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::dual::Dual;
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::clamp(5.0, 0.0, 1.0), 1.0);
+    /// let x: Dual<f64> = Dual::var(1.0);
+    /// assert_eq!(x.clamp(Dual::constant(0.0), Dual::constant(1.0)).eps, 0.5);
+    /// ```
+    #[inline]
+    fn clamp(self, lo: Self, hi: Self) -> Self {
+        self.max(lo).min(hi)
+    }
+    /// `self` with its value set to 0 and its derivatives kept: `self -
+    /// self.re()` without the subtraction, so also for an infinite value
+    /// (where `∞ - ∞` would make the value NaN). 0 for a real.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::dual::Dual;
+    /// use constgrad::Scalar;
+    ///
+    /// let x: Dual<f64> = Dual::new(f64::INFINITY, 3.0);
+    /// assert_eq!((x.tangent_part().re, x.tangent_part().eps), (0.0, 3.0));
+    /// assert_eq!(2.5_f64.tangent_part(), 0.0);
+    /// ```
+    #[inline]
+    #[must_use]
+    fn tangent_part(self) -> Self {
+        self - Self::from_real(self.re())
+    }
     /// Whether the value is neither infinite nor `NaN`.
     fn is_finite(&self) -> bool {
         self.re().is_finite_real()
@@ -196,10 +243,11 @@ pub trait Scalar:
         }
     }
 
-    /// `ln(1 + eˣ)`, as `ln_1p(e^-|x|) + max(x, 0)` so that it neither
-    /// overflows for large `x` nor rounds to 0 for very negative `x`. Its
-    /// derivative is [`Scalar::sigmoid`], also at 0 (the tie in `max`
-    /// averages the tangents).
+    /// `ln(1 + eˣ)`, as `x + ln_1p(e⁻ˣ)` for positive `x` and `ln_1p(eˣ)`
+    /// otherwise, so that it neither overflows for large `x` nor rounds to
+    /// 0 for very negative `x`. A branch on the value rather than `abs` and
+    /// `max` keeps the derivative [`Scalar::sigmoid`] at 0 too (½), whatever
+    /// tangent those two pick at their kinks.
     ///
     /// # Example
     ///
@@ -212,7 +260,11 @@ pub trait Scalar:
     /// ```
     #[inline]
     fn softplus(self) -> Self {
-        (-self.abs()).exp().ln_1p() + self.max(Self::zero())
+        if self.re() > Self::Real::zero() {
+            self + (-self).exp().ln_1p()
+        } else {
+            self.exp().ln_1p()
+        }
     }
 }
 
@@ -343,9 +395,12 @@ macro_rules! real_impl {
                 {
                     <$t>::powi(self, n)
                 }
+                // Through f64: `n as f32` would round odd exponents above 2²⁴
+                // to even ones ((-1)^16777217 = 1). Every i32 is exact in f64.
                 #[cfg(not(all(feature = "std", not(feature = "libm"))))]
+                #[allow(clippy::cast_possible_truncation, trivial_numeric_casts)]
                 {
-                    libm::$pow(self, n as $t)
+                    libm::pow(f64::from(self), f64::from(n)) as $t
                 }
             }
             #[inline]
@@ -398,21 +453,16 @@ macro_rules! real_impl {
             }
             #[inline]
             fn min(self, other: Self) -> Self {
-                if other < self { other } else { self }
+                // `<$t>::min` would return the number, not the NaN.
+                if other < self || other.is_nan() { other } else { self }
             }
             #[inline]
             fn max(self, other: Self) -> Self {
-                if other > self { other } else { self }
+                if other > self || other.is_nan() { other } else { self }
             }
             #[inline]
-            fn clamp(self, lo: Self, hi: Self) -> Self {
-                if self < lo {
-                    lo
-                } else if self > hi {
-                    hi
-                } else {
-                    self
-                }
+            fn tangent_part(self) -> Self {
+                0.0
             }
         }
 
@@ -461,6 +511,10 @@ mod tests {
         assert_eq!(Scalar::signum(-0.0_f64), 0.0);
         assert!(Scalar::signum(f64::NAN).is_nan());
         assert_eq!(Scalar::clamp(5.0_f32, 0.0, 1.0), 1.0);
+        // jnp.clip: `hi` wins over `lo` when they cross, NaN anywhere is NaN.
+        assert_eq!(Scalar::clamp(0.5_f64, 1.0, 0.0), 0.0);
+        assert!(Scalar::clamp(0.5_f64, 0.0, f64::NAN).is_nan());
+        assert!(Scalar::clamp(f64::NAN, 0.0, 1.0).is_nan());
         assert_eq!(Scalar::erf(0.0_f64), 0.0);
         assert_eq!(<f64 as Scalar>::from_f64(0.25), 0.25);
     }

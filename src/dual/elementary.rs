@@ -7,16 +7,17 @@
 //! where `x` is the argument's value, `f` the function's value and `d` the
 //! first derivative (the later expressions may use the earlier names).
 //!
-//! Non-smooth points (also in the [`super`] module documentation):
-//! `abs` has derivative `signum(x)`, which is 0 at 0 (the mean of the two
-//! one-sided derivatives, as JAX); `sqrt` at 0 has an infinite derivative;
-//! `floor`, `ceil`, `round` and `signum` have zero derivatives everywhere.
+//! The non-smooth points and domain edges, and where the values differ from
+//! JAX's, are listed in the [`super`] module documentation (and pinned by
+//! `tests/nonsmooth.rs` against JAX's numbers).
 
 /// Calls `$callback!` with the table of unary elementary functions.
 macro_rules! for_each_unary {
     ($callback:ident) => {
         $callback! {
-            abs |x, f, d| x.abs(), x.signum(), T::zero();
+            // JAX's abs' is 1 at ±0 (the right-hand derivative), so |x|² has
+            // its true Hessian 2 at 0, not 0.
+            abs |x, f, d| x.abs(), if x < T::zero() { -T::one() } else { T::one() }, T::zero();
             signum |x, f, d| x.signum(), T::zero(), T::zero();
             floor |x, f, d| x.floor(), T::zero(), T::zero();
             ceil |x, f, d| x.ceil(), T::zero(), T::zero();
@@ -71,12 +72,13 @@ pub(crate) fn atan2<T: crate::Scalar>(y: T, x: T, second: bool) -> (T, [T; 2], [
 }
 
 /// The partial derivatives of `hypot(a, b)`: value, gradient, `[∂aa, ∂ab, ∂bb]`.
-/// At the origin every derivative is taken as 0 (as `abs` at 0).
+/// At the origin the gradient is JAX's `(½, ½)` and the Hessian 0.
 #[inline(always)]
 pub(crate) fn hypot<T: crate::Scalar>(a: T, b: T, second: bool) -> (T, [T; 2], [T; 3]) {
     let f = a.hypot(b);
     if f == T::zero() {
-        return (f, [T::zero(); 2], [T::zero(); 3]);
+        let half = T::from_f64(0.5);
+        return (f, [half; 2], [T::zero(); 3]);
     }
     let r = f.recip();
     let g = [a * r, b * r];
@@ -92,35 +94,43 @@ pub(crate) fn hypot<T: crate::Scalar>(a: T, b: T, second: bool) -> (T, [T; 2], [
 /// The partial derivatives of `powf(x, y) = xʸ`: value, `[∂x, ∂y]`,
 /// `[∂xx, ∂xy, ∂yy]`.
 ///
-/// `∂y = xʸ ln x` is taken as 0 where `x ≤ 0` (there `xʸ` is real only for
-/// integer `y`, so the exponent is treated as a constant, and a constant
-/// exponent never turns into `0 · ∞ = NaN`); `∂x = y xʸ⁻¹` is 0 when `y = 0`.
+/// As JAX: `∂y = xʸ ln x` with `ln 0` taken as 0, so `∂y` is 0 at `x = 0`
+/// (for `y ≥ 0`) and NaN for `x < 0`, where `xʸ` is real only at integer
+/// `y`. A constant exponent still gives a finite derivative there, because
+/// the chain rules skip zero tangent entries under a NaN partial. Unlike
+/// JAX, `∂x = y xʸ⁻¹` is 0 at `(0, 0)` and `∂xx` is 0 at `x = 0` when `y` is
+/// 0 or 1 (`xʸ` is constant or linear in `x`; the formula would give `0 · ∞`).
 #[inline(always)]
 pub(crate) fn powf<T: crate::Scalar>(x: T, y: T, second: bool) -> (T, [T; 2], [T; 3]) {
     let f = x.powf(y);
     let zero = T::zero();
     let one = T::one();
+    let at_zero = x == zero;
     // x^(y-1), without dividing by a zero base.
-    let pm1 = if x != zero { f / x } else { x.powf(y - one) };
-    let dx = if y == zero { zero } else { y * pm1 };
-    let positive = x > zero;
-    let lnx = if positive { x.ln() } else { zero };
-    let dy = if positive { f * lnx } else { zero };
+    let pm1 = if at_zero { x.powf(y - one) } else { f / x };
+    // Only at x = 0 is the product 0 · ∞: elsewhere `y * pm1` is computed even
+    // for y = 0, because on a nested dual `y` carries a tangent (∂²/∂x∂y = x⁻¹
+    // at y = 0) that a constant 0 would throw away.
+    let dx = if y == zero && at_zero { zero } else { y * pm1 };
+    let lnx = if at_zero { zero } else { x.ln() };
+    let dy = f * lnx;
     let h = if second {
-        let dxx = if y == zero || y == one {
+        let dxx = if (y == zero || y == one) && at_zero {
             zero
         } else {
-            let pm2 = if x != zero {
-                pm1 / x
-            } else {
+            let pm2 = if at_zero {
                 x.powf(y - T::from_f64(2.0))
+            } else {
+                pm1 / x
             };
             y * (y - one) * pm2
         };
-        let dxy = if positive {
-            pm1 * (one + y * lnx)
+        // At x = 0 with y < 1 the mixed partial has no limit (x^(y-1) ln x
+        // blows up): NaN, as JAX, rather than the ∞ the formula gives.
+        let dxy = if at_zero && !pm1.is_finite() {
+            T::from_f64(f64::NAN)
         } else {
-            zero
+            pm1 * (one + y * lnx)
         };
         let dyy = dy * lnx;
         [dxx, dxy, dyy]
@@ -142,14 +152,34 @@ pub(crate) fn powi<T: crate::Scalar>(x: T, n: i32, second: bool) -> (T, T, T) {
             if second { T::from_f64(2.0) } else { T::zero() },
         ),
         _ => {
-            let nf = T::from_f64(f64::from(n));
-            let d = nf * x.powi(n - 1);
+            let nf = f64::from(n);
+            let f = x.powi(n);
+            let d = T::from_f64(nf) * powi_below(x, n, f, 1);
             let d2 = if second {
-                nf * T::from_f64(f64::from(n - 1)) * x.powi(n - 2)
+                // n (n - 1) is exact in f64 (|n| < 2³¹).
+                T::from_f64(nf * (nf - 1.0)) * powi_below(x, n, f, 2)
             } else {
                 T::zero()
             };
-            (x.powi(n), d, d2)
+            (f, d, d2)
         }
     }
+}
+
+/// `xⁿ⁻ᵏ` given `f = xⁿ`, also where `n - k` is below `i32::MIN`: there
+/// `xⁿ⁻ᵏ = xⁿ / xᵏ` (0 for `|x| > 1`, ±∞ for `|x| < 1`, where `xⁿ` already is).
+#[inline(always)]
+fn powi_below<T: crate::Scalar>(x: T, n: i32, f: T, k: i32) -> T {
+    match n.checked_sub(k) {
+        Some(m) => x.powi(m),
+        None => powi_below_min(x, f, k),
+    }
+}
+
+/// `xⁿ / xᵏ` for `n - k < i32::MIN`: out of line, so that `powi` stays small
+/// enough to inline into the user's function.
+#[cold]
+#[inline(never)]
+fn powi_below_min<T: crate::Scalar>(x: T, f: T, k: i32) -> T {
+    f / x.powi(k)
 }

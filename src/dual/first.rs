@@ -191,23 +191,43 @@ impl<T: Scalar, S: Tangent> Dual<T, S> {
     }
 
     /// The chain rule for a binary function with partial derivatives `da`
-    /// and `db`: `f + da·a.eps + db·b.eps`.
+    /// and `db`: `f + da·a.eps + db·b.eps` (zero entries stay 0 under a
+    /// partial that is ±∞ or NaN, as JAX's symbolic zeros: `powf` at `x = 0`
+    /// has `∂x = ∞` and must not turn the zero `x`-entry of the exponent's
+    /// tangent into NaN).
     #[inline(always)]
     #[must_use]
     pub fn chain2(a: Self, b: Self, f: T, da: T, db: T) -> Self {
         let mut eps = a.eps;
-        S::eps_zip_mut(&mut eps, &b.eps, |x, y| *x = da * *x + db * y);
+        if da.is_finite() && db.is_finite() {
+            S::eps_zip_mut(&mut eps, &b.eps, |x, y| *x = da * *x + db * y);
+        } else {
+            S::eps_zip_mut(&mut eps, &b.eps, |x, y| {
+                *x = super::times_nonzero(*x, da) + super::times_nonzero(y, db);
+            });
+        }
         Self { re: f, eps }
     }
 
-    /// `a` with the mean of the tangents of `a` and `b`: the tangent of a
-    /// minimum or maximum at a tie.
+    /// The mean of `a` and `b`, which are equal by value: the minimum or
+    /// maximum at a tie. The value goes through `T`'s own tie, so a nested
+    /// dual averages its inner tangents too.
     #[inline]
     fn tie(a: Self, b: Self) -> Self {
         let half = T::from_f64(0.5);
         let mut eps = a.eps;
         S::eps_zip_mut(&mut eps, &b.eps, |x, y| *x = (*x + y) * half);
-        Self { re: a.re, eps }
+        Self {
+            re: a.re.max(b.re),
+            eps,
+        }
+    }
+
+    /// `a` or `b`, whichever is NaN, with a zero tangent: JAX's tangent of
+    /// `maximum`/`minimum` when either operand is NaN.
+    #[inline]
+    fn nan(a: Self, b: Self) -> Self {
+        Self::constant(a.re.max(b.re))
     }
 }
 
@@ -500,14 +520,17 @@ impl<T: Scalar, S: Tangent> Scalar for Dual<T, S> {
     }
     #[inline]
     fn min(self, other: Self) -> Self {
-        super::min_by_value(self, other, self.re, other.re, Self::tie)
+        super::min_by_value(self, other, self.re, other.re, Self::tie, Self::nan)
     }
     #[inline]
     fn max(self, other: Self) -> Self {
-        super::max_by_value(self, other, self.re, other.re, Self::tie)
+        super::max_by_value(self, other, self.re, other.re, Self::tie, Self::nan)
     }
     #[inline]
-    fn clamp(self, lo: Self, hi: Self) -> Self {
-        super::clamp_by_value(self, lo, hi, [self.re, lo.re, hi.re])
+    fn tangent_part(self) -> Self {
+        Self {
+            re: self.re.tangent_part(),
+            eps: self.eps,
+        }
     }
 }

@@ -193,34 +193,56 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
     /// ```
     #[inline(always)]
     #[must_use]
-    pub fn chain(self, f: T, d1: T, d2: T) -> Self {
-        let mut hess = self.hess;
-        outer::<T, S>(&mut hess, &self.grad, &self.grad, |h, u, v| {
-            d1 * h + d2 * u * v
-        });
-        let mut grad = self.grad;
-        S::eps_map_mut(&mut grad, |g| *g = *g * d1);
-        Self { re: f, grad, hess }
+    pub fn chain(mut self, f: T, d1: T, d2: T) -> Self {
+        let g = self.grad;
+        outer::<T, S>(&mut self.hess, &g, &g, |h, u, v| d1 * h + d2 * u * v);
+        S::eps_map_mut(&mut self.grad, |g| *g = *g * d1);
+        self.re = f;
+        self
     }
 
     /// The chain rule for a binary function with first partials `g = [fa, fb]`
-    /// and second partials `h = [faa, fab, fbb]`.
+    /// and second partials `h = [faa, fab, fbb]`. Where one of them is ±∞ or
+    /// NaN, zero factors keep their products 0, as JAX's symbolic zeros do
+    /// (see [`Dual::chain2`](super::Dual::chain2)).
     #[inline(always)]
     #[must_use]
     pub fn chain2(a: Self, b: Self, f: T, g: [T; 2], h: [T; 3]) -> Self {
+        if g.iter().chain(&h).all(Scalar::is_finite) {
+            Self::chain2_by(a, b, f, g, h, |e, d| d * e)
+        } else {
+            Self::chain2_by(a, b, f, g, h, super::times_nonzero)
+        }
+    }
+
+    /// [`Dual2::chain2`] with the products `e·d` of tangent entries and
+    /// derivatives formed by `mul`: one fused pass, the terms added in the
+    /// order of the formula.
+    #[inline(always)]
+    fn chain2_by(
+        mut a: Self,
+        b: Self,
+        f: T,
+        g: [T; 2],
+        h: [T; 3],
+        mul: impl Fn(T, T) -> T,
+    ) -> Self {
         let [fa, fb] = g;
         let [faa, fab, fbb] = h;
-        let mut hess = a.hess;
-        S::eps_zip_mut(&mut hess, &b.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = fa * *x + fb * y);
+        let (ga, gb) = (a.grad, b.grad);
+        S::eps_zip3_mut(&mut a.hess, &b.hess, &ga, &gb, |ra, rb, gai, gbi| {
+            S::eps_zip3_mut(ra, &rb, &ga, &gb, |x, y, gaj, gbj| {
+                *x = mul(*x, fa)
+                    + mul(y, fb)
+                    + mul(gaj, mul(gai, faa))
+                    + mul(gbj, mul(gai, fab))
+                    + mul(gaj, mul(gbi, fab))
+                    + mul(gbj, mul(gbi, fbb));
+            });
         });
-        outer::<T, S>(&mut hess, &a.grad, &a.grad, |x, u, v| x + faa * u * v);
-        outer::<T, S>(&mut hess, &a.grad, &b.grad, |x, u, v| x + fab * u * v);
-        outer::<T, S>(&mut hess, &b.grad, &a.grad, |x, u, v| x + fab * u * v);
-        outer::<T, S>(&mut hess, &b.grad, &b.grad, |x, u, v| x + fbb * u * v);
-        let mut grad = a.grad;
-        S::eps_zip_mut(&mut grad, &b.grad, |x, y| *x = fa * *x + fb * y);
-        Self { re: f, grad, hess }
+        S::eps_zip_mut(&mut a.grad, &gb, |x, y| *x = mul(*x, fa) + mul(y, fb));
+        a.re = f;
+        a
     }
 
     /// `a` with the mean of the derivatives of `a` and `b` (min/max ties).
@@ -228,11 +250,19 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
     fn tie(a: Self, b: Self) -> Self {
         let half = T::from_f64(0.5);
         let mut r = a;
+        r.re = a.re.max(b.re);
         S::eps_zip_mut(&mut r.grad, &b.grad, |x, y| *x = (*x + y) * half);
         S::eps_zip_mut(&mut r.hess, &b.hess, |ra, rb| {
             S::eps_zip_mut(ra, &rb, |x, y| *x = (*x + y) * half);
         });
         r
+    }
+
+    /// The NaN among `a` and `b`, with zero derivatives (JAX's tangent of
+    /// `maximum`/`minimum` at a NaN).
+    #[inline]
+    fn nan(a: Self, b: Self) -> Self {
+        Self::constant(a.re.max(b.re))
     }
 
     /// Multiplies every part by a constant.
@@ -302,44 +332,39 @@ impl<T: Scalar, S: Tangent> Sub for Dual2<T, S> {
 impl<T: Scalar, S: Tangent> Mul for Dual2<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn mul(self, rhs: Self) -> Self {
+    fn mul(mut self, rhs: Self) -> Self {
         let (a, b) = (self.re, rhs.re);
-        let mut hess = self.hess;
-        S::eps_zip_mut(&mut hess, &rhs.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = *x * b + a * y);
+        // (uv)'' = u''v + uv'' + u'⊗v' + v'⊗u', in one fused pass.
+        let (ga, gb) = (self.grad, rhs.grad);
+        S::eps_zip3_mut(&mut self.hess, &rhs.hess, &ga, &gb, |ra, rb, gai, gbi| {
+            S::eps_zip3_mut(ra, &rb, &ga, &gb, |x, y, gaj, gbj| {
+                *x = *x * b + a * y + gai * gbj + gbi * gaj;
+            });
         });
-        outer::<T, S>(&mut hess, &self.grad, &rhs.grad, |x, u, v| x + u * v);
-        outer::<T, S>(&mut hess, &rhs.grad, &self.grad, |x, u, v| x + u * v);
-        let mut grad = self.grad;
-        S::eps_zip_mut(&mut grad, &rhs.grad, |x, y| *x = *x * b + a * y);
-        Self {
-            re: a * b,
-            grad,
-            hess,
-        }
+        S::eps_zip_mut(&mut self.grad, &gb, |x, y| *x = *x * b + a * y);
+        self.re = a * b;
+        self
     }
 }
 
 impl<T: Scalar, S: Tangent> Div for Dual2<T, S> {
     type Output = Self;
     #[inline(always)]
-    fn div(self, rhs: Self) -> Self {
-        // q = a / b: q' = (a' - q b') / b, q'' = (a'' - q b'' - q'⊗b' - b'⊗q') / b.
+    fn div(mut self, rhs: Self) -> Self {
+        // q = a / b: q' = (a' - q b') / b, q'' = (a'' - q b'' - q'⊗b' - b'⊗q') / b,
+        // the Hessian in one fused pass.
         let r = rhs.re.recip();
         let q = self.re * r;
-        let mut grad = self.grad;
-        S::eps_zip_mut(&mut grad, &rhs.grad, |x, y| *x = (*x - q * y) * r);
-        let mut hess = self.hess;
-        S::eps_zip_mut(&mut hess, &rhs.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = *x - q * y);
+        let gb = rhs.grad;
+        S::eps_zip_mut(&mut self.grad, &gb, |x, y| *x = (*x - q * y) * r);
+        let gq = self.grad;
+        S::eps_zip3_mut(&mut self.hess, &rhs.hess, &gq, &gb, |ra, rb, gqi, gbi| {
+            S::eps_zip3_mut(ra, &rb, &gq, &gb, |x, y, gqj, gbj| {
+                *x = (*x - q * y - gqi * gbj - gbi * gqj) * r;
+            });
         });
-        outer::<T, S>(&mut hess, &grad, &rhs.grad, |x, u, v| x - u * v);
-        outer::<T, S>(&mut hess, &rhs.grad, &grad, |x, u, v| (x - u * v) * r);
-        Self {
-            re: self.re / rhs.re,
-            grad,
-            hess,
-        }
+        self.re = self.re / rhs.re;
+        self
     }
 }
 
@@ -437,14 +462,15 @@ impl<T: Scalar, S: Tangent> Scalar for Dual2<T, S> {
     }
     #[inline]
     fn min(self, other: Self) -> Self {
-        super::min_by_value(self, other, self.re, other.re, Self::tie)
+        super::min_by_value(self, other, self.re, other.re, Self::tie, Self::nan)
     }
     #[inline]
     fn max(self, other: Self) -> Self {
-        super::max_by_value(self, other, self.re, other.re, Self::tie)
+        super::max_by_value(self, other, self.re, other.re, Self::tie, Self::nan)
     }
     #[inline]
-    fn clamp(self, lo: Self, hi: Self) -> Self {
-        super::clamp_by_value(self, lo, hi, [self.re, lo.re, hi.re])
+    fn tangent_part(mut self) -> Self {
+        self.re = self.re.tangent_part();
+        self
     }
 }

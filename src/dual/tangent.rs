@@ -36,6 +36,18 @@ pub trait Tangent: Copy + core::fmt::Debug + Send + Sync + 'static {
     fn eps_from_fn<E: Copy + Send + Sync + 'static>(f: impl FnMut(usize) -> E) -> Self::Eps<E>;
     /// The value at flat position `i` (panics when `i >= LEN`).
     fn eps_get<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> E;
+    /// Writes `v` at flat position `i`; does nothing when `i >= LEN` (no
+    /// panic path, so seeding stays panic-free at every opt-level).
+    #[inline(always)]
+    fn eps_put<E: Copy + Send + Sync + 'static>(e: &mut Self::Eps<E>, i: usize, v: E) {
+        let mut k = 0;
+        Self::eps_map_mut(e, |x| {
+            if k == i {
+                *x = v;
+            }
+            k += 1;
+        });
+    }
     /// Calls `f` on every value, in flat order.
     fn eps_for_each<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, f: impl FnMut(E));
     /// Updates every value in place.
@@ -47,6 +59,20 @@ pub trait Tangent: Copy + core::fmt::Debug + Send + Sync + 'static {
         b: &Self::Eps<F>,
         f: impl FnMut(&mut E, F),
     );
+    /// Updates every value of `a` in place from the values of `b`, `c` and
+    /// `d` at the same position: one fused pass where a chain rule reads
+    /// several tangents (the Hessian updates of [`super::Dual2`]).
+    fn eps_zip3_mut<Xa, Xb, Xc, Xd>(
+        a: &mut Self::Eps<Xa>,
+        b: &Self::Eps<Xb>,
+        c: &Self::Eps<Xc>,
+        d: &Self::Eps<Xd>,
+        f: impl FnMut(&mut Xa, Xb, Xc, Xd),
+    ) where
+        Xa: Copy + Send + Sync + 'static,
+        Xb: Copy + Send + Sync + 'static,
+        Xc: Copy + Send + Sync + 'static,
+        Xd: Copy + Send + Sync + 'static;
 }
 
 /// `Tangent` for one rank marker: the storage is the shape's nested array.
@@ -65,6 +91,12 @@ macro_rules! shape_tangent {
             #[inline(always)]
             fn eps_get<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> E {
                 <$ty as Shape>::flat(e)[i]
+            }
+            #[inline(always)]
+            fn eps_put<E: Copy + Send + Sync + 'static>(e: &mut Self::Eps<E>, i: usize, v: E) {
+                if let Some(x) = <$ty as Shape>::flat_mut(e).get_mut(i) {
+                    *x = v;
+                }
             }
             #[inline(always)]
             fn eps_for_each<E: Copy + Send + Sync + 'static>(
@@ -92,6 +124,27 @@ macro_rules! shape_tangent {
             ) {
                 for (x, &y) in <$ty as Shape>::flat_mut(a).iter_mut().zip(<$ty as Shape>::flat(b)) {
                     f(x, y);
+                }
+            }
+            #[inline(always)]
+            fn eps_zip3_mut<Xa, Xb, Xc, Xd>(
+                a: &mut Self::Eps<Xa>,
+                b: &Self::Eps<Xb>,
+                c: &Self::Eps<Xc>,
+                d: &Self::Eps<Xd>,
+                mut f: impl FnMut(&mut Xa, Xb, Xc, Xd),
+            ) where
+                Xa: Copy + Send + Sync + 'static,
+                Xb: Copy + Send + Sync + 'static,
+                Xc: Copy + Send + Sync + 'static,
+                Xd: Copy + Send + Sync + 'static,
+            {
+                let bcd = <$ty as Shape>::flat(b)
+                    .iter()
+                    .zip(<$ty as Shape>::flat(c))
+                    .zip(<$ty as Shape>::flat(d));
+                for (x, ((&y, &z), &w)) in <$ty as Shape>::flat_mut(a).iter_mut().zip(bcd) {
+                    f(x, y, z, w);
                 }
             }
         }
@@ -129,6 +182,20 @@ impl Tangent for () {
         _: &(),
         _: impl FnMut(&mut E, F),
     ) {
+    }
+    #[inline(always)]
+    fn eps_zip3_mut<Xa, Xb, Xc, Xd>(
+        _: &mut (),
+        _: &(),
+        _: &(),
+        _: &(),
+        _: impl FnMut(&mut Xa, Xb, Xc, Xd),
+    ) where
+        Xa: Copy + Send + Sync + 'static,
+        Xb: Copy + Send + Sync + 'static,
+        Xc: Copy + Send + Sync + 'static,
+        Xd: Copy + Send + Sync + 'static,
+    {
     }
 }
 
@@ -182,6 +249,21 @@ macro_rules! tuple_tangent {
                 mut f: impl FnMut(&mut E, F),
             ) {
                 $($name::eps_zip_mut(&mut a.$idx, &b.$idx, &mut f);)+
+            }
+            #[inline(always)]
+            fn eps_zip3_mut<Xa, Xb, Xc, Xd>(
+                a: &mut Self::Eps<Xa>,
+                b: &Self::Eps<Xb>,
+                c: &Self::Eps<Xc>,
+                d: &Self::Eps<Xd>,
+                mut f: impl FnMut(&mut Xa, Xb, Xc, Xd),
+            ) where
+                Xa: Copy + Send + Sync + 'static,
+                Xb: Copy + Send + Sync + 'static,
+                Xc: Copy + Send + Sync + 'static,
+                Xd: Copy + Send + Sync + 'static,
+            {
+                $($name::eps_zip3_mut(&mut a.$idx, &b.$idx, &c.$idx, &d.$idx, &mut f);)+
             }
         }
     };

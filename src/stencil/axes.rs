@@ -158,13 +158,30 @@ all_axes!(Rank6<A, B, C, D, F, G>, 6, [A, B, C, D, F, G], [0, 1, 2, 3, 4, 5]);
 pub struct EdgeOrder<const K: usize>(());
 
 /// The edge orders that exist: `EdgeOrder<1>` and `EdgeOrder<2>`.
+///
+/// The trait is sealed: numpy knows no other edge order, and the kernels
+/// have no other edge stencils, so a user type cannot implement it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an edge order numpy.gradient knows",
     note = "use EDGE1 or EDGE2"
 )]
-pub trait Edge: Copy {
+pub trait Edge: Copy + sealed::Sealed {
     /// The order (1 or 2).
     const ORDER: usize;
+}
+
+mod sealed {
+    /// Implemented only for the edge orders the kernels have.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not an edge order numpy.gradient knows: `Edge` cannot be implemented outside constgrad",
+        note = "numpy.gradient has edge orders 1 and 2 only: use EDGE1 or EDGE2"
+    )]
+    pub trait Sealed {}
+    // Hidden from the error: the two impls are the help line already.
+    #[diagnostic::do_not_recommend]
+    impl Sealed for super::EdgeOrder<1> {}
+    #[diagnostic::do_not_recommend]
+    impl Sealed for super::EdgeOrder<2> {}
 }
 
 impl Edge for EdgeOrder<1> {

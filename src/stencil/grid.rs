@@ -4,6 +4,7 @@
 
 use core::fmt;
 
+use super::plan::{first_non_finite_of, Planned};
 use crate::scalar::Real;
 
 /// Unit spacing along an axis: numpy's default when no spacing is given.
@@ -21,9 +22,13 @@ use crate::scalar::Real;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Unit;
 
-/// A checked uniform step: finite and non-zero (negative steps are allowed,
-/// as in numpy). A plain `f64` (or `f32`) is accepted as a step too, unchecked,
-/// exactly as numpy takes it (a zero step then gives `inf` and `NaN`).
+/// A checked uniform step: finite, non-zero, and with finite stencil
+/// coefficients (`2 / h` and `2 h` do not overflow); negative steps are
+/// allowed, as in numpy.
+///
+/// This is the checked path. A plain `f64` (or `f32`) is accepted as a step
+/// too, **unchecked**, exactly as numpy takes it: a zero or subnormal step
+/// then gives numpy's `inf` and `NaN`.
 ///
 /// # Example
 ///
@@ -33,21 +38,28 @@ pub struct Unit;
 /// assert_eq!(Step::new(0.5).unwrap().get(), 0.5);
 /// assert_eq!(Step::new(0.0), Err(GridError::ZeroStep));
 /// assert_eq!(Step::new(f64::NAN), Err(GridError::NonFiniteStep));
+/// assert_eq!(Step::new(5e-324), Err(GridError::StepOutOfRange));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Step<R: Real>(R);
 
 impl<R: Real> Step<R> {
-    /// Checks that `h` is finite and non-zero.
+    /// Checks that `h` is finite and non-zero, and that the largest
+    /// coefficient of the edge-order-2 stencils, `2 / h`, and the interior
+    /// denominator `2 h` are finite.
     ///
     /// # Errors
     ///
-    /// [`GridError::NonFiniteStep`] or [`GridError::ZeroStep`].
+    /// [`GridError::NonFiniteStep`], [`GridError::ZeroStep`] or
+    /// [`GridError::StepOutOfRange`].
     pub fn new(h: R) -> Result<Self, GridError> {
+        let two = R::from_f64(2.0);
         if !h.is_finite_real() {
             Err(GridError::NonFiniteStep)
         } else if h == R::zero() {
             Err(GridError::ZeroStep)
+        } else if !(two / h).is_finite_real() || !(two * h).is_finite_real() {
+            Err(GridError::StepOutOfRange)
         } else {
             Ok(Step(h))
         }
@@ -62,8 +74,14 @@ impl<R: Real> Step<R> {
 }
 
 /// Checked coordinates of the `N` points along one axis (a non-uniform grid):
-/// finite and strictly monotonic (increasing or decreasing). `N` must equal
-/// the length of the axis they are used for, which the compiler checks.
+/// finite, strictly monotonic (increasing or decreasing), and with finite
+/// stencil coefficients. `N` must equal the length of the axis they are used
+/// for, which the compiler checks.
+///
+/// [`Coords::new`] is the checked path; [`Coords::unchecked`] takes any
+/// coordinates, as numpy does, and gives numpy's numbers (`inf`, `NaN`
+/// included). For a grid used many times, build a
+/// `CoordsPlan` once (feature `alloc`).
 ///
 /// When all the differences between neighbours are exactly equal, the
 /// gradient treats the grid as uniform with step `x[1] - x[0]`, as numpy does.
@@ -87,17 +105,38 @@ impl<R: Real> Step<R> {
 pub struct Coords<R: Real, const N: usize>([R; N]);
 
 impl<R: Real, const N: usize> Coords<R, N> {
-    /// Checks that every coordinate is finite and that they are strictly
-    /// increasing or strictly decreasing.
+    /// Checks that every coordinate is finite, that they are strictly
+    /// increasing or strictly decreasing, and that every coefficient (and
+    /// intermediate) of numpy's stencils, for either edge order, is finite.
     ///
     /// # Errors
     ///
-    /// [`GridError::NonFiniteCoordinate`] or
-    /// [`GridError::NotStrictlyMonotonic`], with the index of the first
+    /// [`GridError::NonFiniteCoordinate`],
+    /// [`GridError::NotStrictlyMonotonic`] or
+    /// [`GridError::NonFiniteCoefficients`], with the index of the first
     /// offending coordinate.
     pub fn new(x: [R; N]) -> Result<Self, GridError> {
         check_coords(&x)?;
         Ok(Coords(x))
+    }
+
+    /// Any coordinates, unchecked, as numpy takes them: the gradient is
+    /// numpy's, `inf` and `NaN` included.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Coords, GridError, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// let x = [0.0, 1e-320, 3e-320]; // differences whose products underflow
+    /// assert_eq!(Coords::new(x), Err(GridError::NonFiniteCoefficients { index: 0 }));
+    /// let [g] = Tensor::from([0.0, 1.0, 2.0]).gradient(Coords::unchecked(x), EDGE1);
+    /// assert_eq!(g[[0]], 1.0 / 1e-320); // numpy's number
+    /// ```
+    #[must_use]
+    pub fn unchecked(x: [R; N]) -> Self {
+        Coords(x)
     }
 
     /// The coordinates.
@@ -187,16 +226,34 @@ impl<R: Real, const N: usize> Coords<R, N> {
 pub struct CoordsRef<'a, R: Real, const N: usize>(&'a [R; N]);
 
 impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
-    /// Checks that every coordinate is finite and that they are strictly
-    /// monotonic, as [`Coords::new`] does.
+    /// The checks of [`Coords::new`].
     ///
     /// # Errors
     ///
-    /// [`GridError::NonFiniteCoordinate`] or
-    /// [`GridError::NotStrictlyMonotonic`], with the index.
+    /// [`GridError::NonFiniteCoordinate`],
+    /// [`GridError::NotStrictlyMonotonic`] or
+    /// [`GridError::NonFiniteCoefficients`], with the index.
     pub fn new(x: &'a [R; N]) -> Result<Self, GridError> {
         check_coords(x)?;
         Ok(CoordsRef(x))
+    }
+
+    /// Any coordinates, unchecked, as numpy takes them (see
+    /// [`Coords::unchecked`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{CoordsRef, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// let x = [0.0, 1e-320, 3e-320];
+    /// let [g] = Tensor::from([0.0, 1.0, 2.0]).gradient(CoordsRef::unchecked(&x), EDGE1);
+    /// assert_eq!(g[[0]], 1.0 / 1e-320);
+    /// ```
+    #[must_use]
+    pub fn unchecked(x: &'a [R; N]) -> Self {
+        CoordsRef(x)
     }
 
     /// The coordinates.
@@ -209,6 +266,15 @@ impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
 
 /// The checks of [`Coords::new`] on a slice.
 pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
+    check_order(x)?;
+    match first_non_finite_of(x) {
+        Some(index) => Err(GridError::NonFiniteCoefficients { index }),
+        None => Ok(()),
+    }
+}
+
+/// Finite and strictly monotonic coordinates.
+pub(crate) fn check_order<R: Real>(x: &[R]) -> Result<(), GridError> {
     for (index, v) in x.iter().enumerate() {
         if !v.is_finite_real() {
             return Err(GridError::NonFiniteCoordinate { index });
@@ -261,10 +327,20 @@ pub enum GridError {
         /// The slice's length.
         found: usize,
     },
+    /// The stencil centred at `x[index]` (for edge order 1 or 2) has a
+    /// coefficient, or an intermediate of numpy's formula, that is infinite
+    /// or NaN: the spacings there are too small (their products underflow)
+    /// or too large (their sums overflow).
+    NonFiniteCoefficients {
+        /// The centre of the first such stencil (0 and `N - 1` for the edges).
+        index: usize,
+    },
     /// A step is infinite or NaN.
     NonFiniteStep,
     /// A step is zero.
     ZeroStep,
+    /// A step so small that `2 / h` overflows, or so large that `2 h` does.
+    StepOutOfRange,
 }
 
 impl fmt::Display for GridError {
@@ -273,10 +349,17 @@ impl fmt::Display for GridError {
             GridError::NonFiniteCoordinate { index } => {
                 write!(f, "coordinate x[{index}] is not finite")
             }
-            GridError::NotStrictlyMonotonic { index } => write!(
+            GridError::NotStrictlyMonotonic { index } => {
+                write!(f, "coordinates are not strictly monotonic at index {index}")?;
+                // A user can build index 0, which has no predecessor.
+                match index.checked_sub(1) {
+                    Some(prev) => write!(f, " (x[{index}] vs x[{prev}])"),
+                    None => Ok(()),
+                }
+            }
+            GridError::NonFiniteCoefficients { index } => write!(
                 f,
-                "coordinates are not strictly monotonic at index {index} (x[{index}] vs x[{}])",
-                index - 1
+                "the stencil coefficients at x[{index}] are not finite (the spacings overflow or underflow)"
             ),
             GridError::Length { expected, found } => write!(
                 f,
@@ -284,6 +367,10 @@ impl fmt::Display for GridError {
             ),
             GridError::NonFiniteStep => write!(f, "the step is not finite"),
             GridError::ZeroStep => write!(f, "the step is zero"),
+            GridError::StepOutOfRange => write!(
+                f,
+                "the step is too small or too large: its stencil coefficients are not finite"
+            ),
         }
     }
 }
@@ -297,6 +384,8 @@ pub enum Grid<'a, R> {
     Uniform(R),
     /// The coordinates of every point along the axis.
     Coords(&'a [R]),
+    /// Coefficients computed once by a `CoordsPlan` (feature `alloc`).
+    Planned(Planned<'a, R>),
 }
 
 /// A spacing usable for an axis whose coordinate array has type `C`

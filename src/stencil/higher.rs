@@ -6,7 +6,7 @@
 use super::axes::{shortest_axis, AllAxes, Axis, AxisSelection};
 use super::fornberg::{weights, MAX_POINTS};
 use super::grid::{AxisSpacing, Grid, Spacings};
-use super::numpy::{collapse, Re};
+use super::numpy::{collapse, parallel, parts, Re, PARTS};
 use super::sample::Sample;
 use crate::const_msg::Msg;
 use crate::scalar::Scalar;
@@ -184,68 +184,137 @@ pub(crate) fn diff_along_into<S: HasAxis<AX>, const AX: usize, const D: usize, I
 
 /// The `deriv`-th derivative (1 or 2) of accuracy order `acc` along `axis`;
 /// added to `dst` when `add`. The caller guarantees `dims[axis] ≥ acc + deriv`.
+///
+/// With feature `rayon`, a large field is split over threads as
+/// [`gradient_axis`](super::numpy::gradient_axis) splits it, bit-identical.
 pub(crate) fn diff_axis<I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
     dims: &[usize],
     axis: usize,
     grid: Grid<'_, Re<I>>,
-    Op { deriv, acc, add }: Op,
+    op: Op,
 ) {
-    let (_, n, inner) = axis_split(dims, axis);
-    let half = acc / 2;
-    let one_sided = acc + deriv;
+    let (outer, n, inner) = axis_split(dims, axis);
+    if src.is_empty() {
+        // A zero-length axis that is not differentiated: nothing to write
+        // (and `n * inner` is 0, which `chunks_exact` refuses).
+        return;
+    }
+    let grid = match grid {
+        // The plan holds numpy's three-point coefficients, not Fornberg's.
+        Grid::Planned(p) => Grid::Coords(p.x),
+        g => g,
+    };
+    let w = Stencils::new(collapse(grid), n, op);
     let block = n * inner;
-    match collapse(grid) {
-        Grid::Uniform(h) => {
-            let central = uniform_weights(half, 0, 2 * half + 1, h, deriv);
-            // Edge stencils: `half` positions at each end.
-            let mut left = [[Re::<I>::zero(); MAX_POINTS]; 4];
-            let mut right = [[Re::<I>::zero(); MAX_POINTS]; 4];
-            for e in 0..half {
-                left[e] = uniform_weights(e, 0, one_sided, h, deriv);
-                let i = n - 1 - e;
-                right[e] = uniform_weights(i, n - one_sided, one_sided, h, deriv);
-            }
-            for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
-                for i in 0..n {
-                    let (start, m) = window(i, n, half, one_sided);
-                    let w = if i < half {
-                        &left[i]
-                    } else if i + half >= n {
-                        &right[n - 1 - i]
-                    } else {
-                        &central
-                    };
-                    apply(
-                        s,
-                        &mut d[i * inner..(i + 1) * inner],
-                        inner,
-                        start,
-                        &w[..m],
-                        add,
-                    );
-                }
-            }
+    let par = parallel(src.len());
+    if par && outer < PARTS {
+        // Few blocks: split each along the axis.
+        for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
+            parts(d, inner, n, true, |p0, d| w.rows(s, d, n, inner, p0));
         }
-        Grid::Coords(x) => {
-            for i in 0..n {
-                let (start, m) = window(i, n, half, one_sided);
-                let mut nodes = [Re::<I>::zero(); MAX_POINTS];
-                for (j, node) in nodes[..m].iter_mut().enumerate() {
-                    *node = x[start + j] - x[i];
+    } else {
+        parts(dst, block, outer, par, |b0, d| {
+            w.rows(&src[b0 * block..b0 * block + d.len()], d, n, inner, 0);
+        });
+    }
+}
+
+/// A uniform grid's stencils: the central one, and `half` (at most 4) at
+/// each end.
+type UniformWeights<R> = ([R; MAX_POINTS], [[R; MAX_POINTS]; 4], [[R; MAX_POINTS]; 4]);
+
+/// The weights of every position along one axis: tables for a uniform
+/// grid, Fornberg's algorithm per position for coordinates.
+struct Stencils<'a, R> {
+    op: Op,
+    half: usize,
+    one_sided: usize,
+    /// Uniform grid: the central stencil and `half` edge stencils per end.
+    uniform: Option<UniformWeights<R>>,
+    x: &'a [R],
+}
+
+impl<'a, R: crate::scalar::Real> Stencils<'a, R> {
+    fn new(grid: Grid<'a, R>, n: usize, op: Op) -> Self {
+        let (half, one_sided) = (op.acc / 2, op.acc + op.deriv);
+        let (uniform, x) = match grid {
+            Grid::Uniform(h) => {
+                let central = uniform_weights(half, 0, 2 * half + 1, h, op.deriv);
+                let mut left = [[R::zero(); MAX_POINTS]; 4];
+                let mut right = [[R::zero(); MAX_POINTS]; 4];
+                for e in 0..half {
+                    left[e] = uniform_weights(e, 0, one_sided, h, op.deriv);
+                    let i = n - 1 - e;
+                    right[e] = uniform_weights(i, n - one_sided, one_sided, h, op.deriv);
                 }
-                let w = weights(Re::<I>::zero(), &nodes[..m], deriv)
-                    .unwrap_or([Re::<I>::zero(); MAX_POINTS]);
-                for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
-                    apply(
-                        s,
-                        &mut d[i * inner..(i + 1) * inner],
-                        inner,
-                        start,
-                        &w[..m],
-                        add,
-                    );
+                (Some((central, left, right)), &[][..])
+            }
+            Grid::Coords(x) | Grid::Planned(super::plan::Planned { x, .. }) => (None, x),
+        };
+        Stencils {
+            op,
+            half,
+            one_sided,
+            uniform,
+            x,
+        }
+    }
+
+    /// Fornberg's weights at position `i` of `n` on the coordinates.
+    #[inline]
+    fn fornberg_at(&self, i: usize, n: usize) -> [R; MAX_POINTS] {
+        let (start, m) = window(i, n, self.half, self.one_sided);
+        let mut nodes = [R::zero(); MAX_POINTS];
+        for (j, node) in nodes[..m].iter_mut().enumerate() {
+            *node = self.x[start + j] - self.x[i];
+        }
+        weights(R::zero(), &nodes[..m], self.op.deriv).unwrap_or([R::zero(); MAX_POINTS])
+    }
+
+    /// Rows of positions `p0..` of whole blocks: `s` holds the blocks, `d`
+    /// the same positions' rows of each block, one run per block.
+    fn rows<I: Sample<Out: Scalar<Real = R>>>(
+        &self,
+        s: &[I],
+        d: &mut [I::Out],
+        n: usize,
+        inner: usize,
+        p0: usize,
+    ) {
+        let blocks = s.len() / (n * inner);
+        let run = d.len() / blocks;
+        let p1 = p0 + run / inner;
+        let blocks = s.chunks_exact(n * inner).zip(d.chunks_exact_mut(run));
+        let row = |i: usize| (i - p0) * inner..(i - p0 + 1) * inner;
+        match &self.uniform {
+            // The weights are a lookup: one pass per block.
+            Some((central, left, right)) => {
+                for (s, d) in blocks {
+                    for i in p0..p1 {
+                        let (start, m) = window(i, n, self.half, self.one_sided);
+                        let w = if i < self.half {
+                            &left[i]
+                        } else if i + self.half >= n {
+                            &right[n - 1 - i]
+                        } else {
+                            central
+                        };
+                        let r = row(i);
+                        apply(s, &mut d[r], inner, start, &w[..m], self.op.add);
+                    }
+                }
+            }
+            // Fornberg's weights once per position, applied to every block.
+            None => {
+                for i in p0..p1 {
+                    let (start, m) = window(i, n, self.half, self.one_sided);
+                    let w = self.fornberg_at(i, n);
+                    for (s, d) in s.chunks_exact(n * inner).zip(d.chunks_exact_mut(run)) {
+                        let r = row(i);
+                        apply(s, &mut d[r], inner, start, &w[..m], self.op.add);
+                    }
                 }
             }
         }

@@ -19,8 +19,9 @@
 //! | `np.gradient(f, axis=(2, 0))` | `f.gradient_axes((Axis::<2>, Axis::<0>), Unit, EDGE1)` |
 //!
 //! Spacing is [`Unit`], a uniform step (a [`Step`], checked, or a plain real,
-//! taken as given), or [`Coords`] of a non-uniform grid (checked: finite and
-//! strictly monotonic). One uniform spacing stands for every axis; a tuple
+//! taken as given), or [`Coords`] of a non-uniform grid (checked: finite,
+//! strictly monotonic, finite stencil coefficients; [`Coords::unchecked`]
+//! takes what numpy takes). One uniform spacing stands for every axis; a tuple
 //! gives one spacing per differentiated axis, mixed freely. Coordinates whose
 //! differences are all exactly equal are treated as the uniform step
 //! `x[1] - x[0]`, as numpy does.
@@ -77,15 +78,23 @@
 //! which gives the same bits as numpy's division; other steps divide, as
 //! numpy does. A non-uniform interior costs numpy's three divisions per
 //! point (coefficients are computed once per position and reused across
-//! lines); that, not memory, bounds a long 1-D non-uniform gradient. The
-//! allocating heap forms pay the operating system's first-touch cost of
-//! fresh memory; reuse outputs with the `…_into` forms in loops.
+//! lines); that, not memory, bounds a long 1-D non-uniform gradient. A
+//! `CoordsPlan` (feature `alloc`) computes those coefficients once per
+//! grid, bit-identical, so later gradients on the grid only multiply and
+//! add. The allocating heap forms pay the operating system's first-touch
+//! cost of fresh memory when the allocator hands it back and forth; reuse
+//! outputs with the `…_into` forms in loops.
+//!
+//! With feature `rayon`, fields of 2¹⁶ elements or more are split over
+//! rayon's threads, bit-identical to the serial result (the thread pool
+//! allocates when it starts: not for a real-time thread).
 
 mod axes;
 pub mod fornberg;
 mod grid;
 mod higher;
 mod numpy;
+mod plan;
 mod sample;
 
 pub use axes::{
@@ -93,6 +102,9 @@ pub use axes::{
 };
 pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
+#[cfg(feature = "alloc")]
+pub use plan::CoordsPlan;
+pub use plan::Planned;
 pub use sample::Sample;
 
 use axes::gradient_fits;

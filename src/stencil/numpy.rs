@@ -7,15 +7,13 @@
 //! orders arrive as plain numbers, so every tensor shape shares one copy.
 
 use super::grid::Grid;
+use super::plan::{edge2_left, edge2_right, interior, Abc};
 use super::sample::Sample;
 use crate::scalar::{Real, Scalar};
 use crate::shape::axis_split;
 
 /// The real type behind the gradient of samples `I`.
 pub(crate) type Re<I> = <<I as Sample>::Out as Scalar>::Real;
-
-/// Three stencil coefficients `(a, b, c)`.
-type Abc<R> = (R, R, R);
 
 /// Positions whose interior coefficients are computed at once, on the stack,
 /// when differentiating along the contiguous axis of a non-uniform grid.
@@ -39,12 +37,7 @@ pub(crate) fn collapse<R: Scalar>(grid: Grid<'_, R>) -> Grid<'_, R> {
 /// Interior coefficients at position `i` of coordinates `x` (numpy's `a`, `b`, `c`).
 #[inline(always)]
 fn interior_coefs<R: Scalar>(x: &[R], i: usize) -> Abc<R> {
-    let dx1 = x[i] - x[i - 1];
-    let dx2 = x[i + 1] - x[i];
-    let a = -(dx2) / (dx1 * (dx1 + dx2));
-    let b = (dx2 - dx1) / (dx1 * dx2);
-    let c = dx1 / (dx2 * (dx1 + dx2));
-    (a, b, c)
+    interior(x[i] - x[i - 1], x[i + 1] - x[i])
 }
 
 /// The left and right edge-order-2 coefficients, each `(a, b, c)` applied to
@@ -64,22 +57,11 @@ fn edge2_coefs<R: Scalar>(grid: Grid<'_, R>, n: usize) -> (Abc<R>, Abc<R>) {
                 R::from_f64(1.5) / h,
             ),
         ),
-        Grid::Coords(x) => {
-            let two = R::from_f64(2.0);
-            let (dx1, dx2) = (x[1] - x[0], x[2] - x[1]);
-            let left = (
-                -(two * dx1 + dx2) / (dx1 * (dx1 + dx2)),
-                (dx1 + dx2) / (dx1 * dx2),
-                -dx1 / (dx2 * (dx1 + dx2)),
-            );
-            let (dx1, dx2) = (x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
-            let right = (
-                (dx2) / (dx1 * (dx1 + dx2)),
-                -(dx2 + dx1) / (dx1 * dx2),
-                (two * dx2 + dx1) / (dx2 * (dx1 + dx2)),
-            );
-            (left, right)
-        }
+        Grid::Coords(x) => (
+            edge2_left(x[1] - x[0], x[2] - x[1]),
+            edge2_right(x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]),
+        ),
+        Grid::Planned(p) => (p.left, p.right),
     }
 }
 
@@ -102,6 +84,7 @@ impl<R: Real> Edges<R> {
             let (dx0, dxn) = match grid {
                 Grid::Uniform(h) => (h, h),
                 Grid::Coords(x) => (x[1] - x[0], x[n - 1] - x[n - 2]),
+                Grid::Planned(p) => (p.dx0, p.dxn),
             };
             Edges::First(Den::new(dx0), Den::new(dxn))
         }
@@ -121,9 +104,10 @@ fn comb3<I: Sample>(d: &mut [I::Out], p: &[I], q: &[I], r: &[I], (a, b, c): (Re<
     }
 }
 
-/// A divisor, held as its reciprocal when that changes no bit: for a
-/// normal power of two `h`, `x * (1 / h)` and `x / h` are the same correctly
-/// rounded number, and a multiplication is several times cheaper.
+/// A divisor, held as its reciprocal when that changes no bit: for a power
+/// of two `h` whose reciprocal is finite in `R`, `1 / h` is exact, so
+/// `x * (1 / h)` and `x / h` are the same correctly rounded number, and a
+/// multiplication is several times cheaper.
 #[derive(Clone, Copy)]
 enum Den<R> {
     Div(R),
@@ -133,10 +117,14 @@ enum Den<R> {
 impl<R: Real> Den<R> {
     #[inline]
     fn new(h: R) -> Self {
+        // The f64 bits tell a power of two (`to_f64` is exact, and an f32
+        // subnormal is an f64 normal); whether its reciprocal exists must be
+        // asked in `R` itself: 1 / 2^-140 is inf in f32.
         let bits = h.to_f64().to_bits();
         let exp = (bits >> 52) & 0x7ff;
-        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff {
-            Den::Mul(R::one() / h)
+        let inv = R::one() / h;
+        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff && inv.is_finite_real() {
+            Den::Mul(inv)
         } else {
             Den::Div(h)
         }
@@ -178,6 +166,11 @@ fn diff2<I: Sample>(d: &mut [I::Out], p: &[I], r: &[I], h: Den<Re<I>>) {
 /// edge_order=edge)` computes it. The caller guarantees
 /// `src.len() == dst.len() == product(dims)` and `dims[axis] > edge ≥ 1`
 /// (and coordinates of length `dims[axis]`).
+///
+/// With feature `rayon`, a large field is split over threads: whole blocks
+/// (or lines) when there are enough of them, else ranges of positions along
+/// the axis. Every output element is computed by the same expression as
+/// serially, so the result is bit-identical.
 pub(crate) fn gradient_axis<I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
@@ -192,15 +185,96 @@ pub(crate) fn gradient_axis<I: Sample>(
     if let Grid::Coords(x) = grid {
         debug_assert_eq!(x.len(), len);
     }
-    let grid = collapse(grid);
-    if inner == 1 {
-        lines(src, dst, len, grid, edge);
-    } else {
-        let block = len * inner;
-        for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
-            rows(s, d, len, inner, grid, edge);
-        }
+    if src.is_empty() {
+        // A zero-length axis that is not differentiated: nothing to write
+        // (and `len * inner` is 0, which `chunks_exact` refuses).
+        return;
     }
+    let grid = collapse(grid);
+    let e = Edges::new(grid, len, edge);
+    let par = parallel(src.len());
+    let block = len * inner;
+    if par && outer < PARTS {
+        // Few blocks: split each along the axis.
+        for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
+            if inner == 1 {
+                line_edges(s, d, len, e);
+            } else {
+                edges(s, d, len, inner, e);
+            }
+            let interior = &mut d[inner..(len - 1) * inner];
+            // Part-relative unit 0 is position 1.
+            parts(interior, inner, len - 2, true, |k, d| {
+                if inner == 1 {
+                    line_span(s, d, 1 + k, grid);
+                } else {
+                    rows_span(s, d, 1 + k, inner, grid);
+                }
+            });
+        }
+    } else {
+        parts(dst, block, outer, par, |first, d| {
+            let s = &src[first * block..first * block + d.len()];
+            if inner == 1 {
+                lines(s, d, len, grid, e);
+            } else {
+                for (s, d) in s.chunks_exact(block).zip(d.chunks_exact_mut(block)) {
+                    edges(s, d, len, inner, e);
+                    rows_span(s, &mut d[inner..(len - 1) * inner], 1, inner, grid);
+                }
+            }
+        });
+    }
+}
+
+/// How many parts a parallel pass is cut into (a few per core, so that a
+/// busy core does not hold the others back).
+pub(crate) const PARTS: usize = 16;
+
+/// Fields of at least this many elements are split over threads (feature
+/// `rayon`): the elementwise heap operations' threshold (below it, handing
+/// out the parts costs more than it saves; see the `rayon` group of the
+/// stencil bench).
+#[cfg(feature = "rayon")]
+use crate::tensor::storage::parallel::MIN_LEN as PAR_MIN;
+
+/// Whether a field of `len` elements is split over threads.
+#[inline]
+pub(crate) fn parallel(len: usize) -> bool {
+    #[cfg(feature = "rayon")]
+    {
+        len >= PAR_MIN && rayon::current_num_threads() > 1
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        let _ = len;
+        false
+    }
+}
+
+/// Runs `f(first, part)` over `d`, a run of `count` units of `unit`
+/// elements each, cut into parts of whole units (`first` is the index of a
+/// part's first unit): in one call when serial, in about [`PARTS`] parts
+/// over rayon's threads when `par`.
+#[inline]
+pub(crate) fn parts<T: Send>(
+    d: &mut [T],
+    unit: usize,
+    count: usize,
+    par: bool,
+    f: impl Fn(usize, &mut [T]) + Sync + Send,
+) {
+    #[cfg(feature = "rayon")]
+    if par && count > 1 {
+        use rayon::prelude::*;
+        let k = count.div_ceil(PARTS);
+        d.par_chunks_mut(k * unit)
+            .enumerate()
+            .for_each(|(j, part)| f(j * k, part));
+        return;
+    }
+    let _ = (unit, count, par);
+    f(0, d);
 }
 
 /// Edges of one line or block: rows of `inner` elements at positions 0, 1, 2
@@ -239,96 +313,127 @@ fn line_edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<Re<I>>) {
     }
 }
 
-/// Along a strided axis: each position is a contiguous row of `inner` elements.
-fn rows<I: Sample>(
+/// Interior positions `first..` of a block along a strided axis (each
+/// position a contiguous row of `inner` elements); `d` holds the output
+/// rows of those positions, `s` the whole block.
+fn rows_span<I: Sample>(
     s: &[I],
     d: &mut [I::Out],
-    n: usize,
+    first: usize,
     inner: usize,
     grid: Grid<'_, Re<I>>,
-    edge: usize,
 ) {
-    edges(s, d, n, inner, Edges::new(grid, n, edge));
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
+    let rows = d.chunks_exact_mut(inner).zip(first..);
     match grid {
         Grid::Uniform(h) => {
             let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
-            for i in 1..n - 1 {
-                diff2(
-                    &mut d[i * inner..(i + 1) * inner],
-                    row(i - 1),
-                    row(i + 1),
-                    two_h,
-                );
+            for (d, i) in rows {
+                diff2(d, row(i - 1), row(i + 1), two_h);
+            }
+        }
+        Grid::Planned(p) => {
+            for (d, i) in rows {
+                let abc = (p.a[i - 1], p.b[i - 1], p.c[i - 1]);
+                comb3(d, row(i - 1), row(i), row(i + 1), abc);
             }
         }
         Grid::Coords(x) => {
-            for i in 1..n - 1 {
-                let abc = interior_coefs(x, i);
-                comb3(
-                    &mut d[i * inner..(i + 1) * inner],
-                    row(i - 1),
-                    row(i),
-                    row(i + 1),
-                    abc,
-                );
+            for (d, i) in rows {
+                comb3(d, row(i - 1), row(i), row(i + 1), interior_coefs(x, i));
             }
         }
     }
 }
 
-/// Along the contiguous axis: `src` is a sequence of lines of length `n`.
-fn lines<I: Sample>(src: &[I], dst: &mut [I::Out], n: usize, grid: Grid<'_, Re<I>>, edge: usize) {
-    let e = Edges::new(grid, n, edge);
+/// Interior positions `first..first + d.len()` of one contiguous line `s`.
+fn line_span<I: Sample>(s: &[I], d: &mut [I::Out], first: usize, grid: Grid<'_, Re<I>>) {
+    let (lo, hi) = (first, first + d.len());
     match grid {
         Grid::Uniform(h) => {
             let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
-            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                line_edges(s, d, n, e);
-                diff2(&mut d[1..n - 1], &s[..n - 2], &s[2..], two_h);
-            }
+            diff2(d, &s[lo - 1..hi - 1], &s[lo + 1..hi + 1], two_h);
         }
+        Grid::Planned(p) => {
+            let r = lo - 1..hi - 1;
+            let abc = (&p.a[r.clone()], &p.b[r.clone()], &p.c[r]);
+            comb3_var(d, &s[lo - 1..], abc);
+        }
+        Grid::Coords(x) => coord_blocks(x, lo, hi, |i0, i1, abc| {
+            comb3_var(&mut d[i0 - lo..i1 - lo], &s[i0 - 1..i1 + 1], abc);
+        }),
+    }
+}
+
+/// Along the contiguous axis: `src` is a sequence of whole lines of length `n`.
+fn lines<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    n: usize,
+    grid: Grid<'_, Re<I>>,
+    e: Edges<Re<I>>,
+) {
+    for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+        line_edges(s, d, n, e);
+    }
+    match grid {
         Grid::Coords(x) => {
-            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                line_edges(s, d, n, e);
-            }
-            // Interior positions 1..n-1 in blocks: coefficients once per
-            // block, applied to every line.
-            let zero = Re::<I>::zero();
-            let mut i0 = 1;
-            while i0 < n - 1 {
-                let i1 = (i0 + BLOCK).min(n - 1);
-                let m = i1 - i0;
-                let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
-                // dx[k] = x[i0 + k] - x[i0 + k - 1], k = 0..=m: straight-line
-                // loops over slices, so the divisions vectorize.
-                let mut dx = [zero; BLOCK + 1];
-                for ((d, hi), lo) in dx[..=m].iter_mut().zip(&x[i0..=i1]).zip(&x[i0 - 1..i1]) {
-                    *d = *hi - *lo;
-                }
-                let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
-                for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
-                    let (dx1, dx2) = (w[0], w[1]);
-                    *a = -(dx2) / (dx1 * (dx1 + dx2));
-                    *b = (dx2 - dx1) / (dx1 * dx2);
-                    *c = dx1 / (dx2 * (dx1 + dx2));
-                }
+            // Coefficients once per block of positions, applied to every line.
+            coord_blocks(x, 1, n - 1, |i0, i1, abc| {
                 for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                    let it = d[i0..i1]
-                        .iter_mut()
-                        .zip(&s[i0 - 1..i1 - 1])
-                        .zip(&s[i0..i1])
-                        .zip(&s[i0 + 1..i1 + 1])
-                        .zip(a[..m].iter().zip(&b[..m]).zip(&c[..m]));
-                    for ((((d, p), q), r), ((a, b), c)) in it {
-                        *d = I::Out::from_real(*a) * p.to_scalar()
-                            + I::Out::from_real(*b) * q.to_scalar()
-                            + I::Out::from_real(*c) * r.to_scalar();
-                    }
+                    comb3_var(&mut d[i0..i1], &s[i0 - 1..i1 + 1], abc);
                 }
-                i0 = i1;
+            });
+        }
+        _ => {
+            for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
+                line_span(s, &mut d[1..n - 1], 1, grid);
             }
         }
+    }
+}
+
+/// Computes numpy's interior coefficients of positions `lo..hi` of
+/// coordinates `x` in blocks of [`BLOCK`] on the stack, and hands each block
+/// `i0..i1` to `apply` as slices `(a, b, c)`.
+#[inline(always)]
+fn coord_blocks<R: Real>(
+    x: &[R],
+    lo: usize,
+    hi: usize,
+    mut apply: impl FnMut(usize, usize, Abc<&[R]>),
+) {
+    let zero = R::zero();
+    let mut i0 = lo;
+    while i0 < hi {
+        let i1 = (i0 + BLOCK).min(hi);
+        let m = i1 - i0;
+        let (mut a, mut b, mut c) = ([zero; BLOCK], [zero; BLOCK], [zero; BLOCK]);
+        // dx[k] = x[i0 + k] - x[i0 + k - 1], k = 0..=m: straight-line
+        // loops over slices, so the divisions vectorize.
+        let mut dx = [zero; BLOCK + 1];
+        for ((d, hi), lo) in dx[..=m].iter_mut().zip(&x[i0..=i1]).zip(&x[i0 - 1..i1]) {
+            *d = *hi - *lo;
+        }
+        let abc = a[..m].iter_mut().zip(&mut b[..m]).zip(&mut c[..m]);
+        for (((a, b), c), w) in abc.zip(dx[..=m].windows(2)) {
+            (*a, *b, *c) = interior(w[0], w[1]);
+        }
+        apply(i0, i1, (&a[..m], &b[..m], &c[..m]));
+        i0 = i1;
+    }
+}
+
+/// `d[k] = a[k]·s[k] + b[k]·s[k+1] + c[k]·s[k+2]`: the non-uniform interior
+/// along a contiguous line, with one coefficient triple per output.
+#[inline(always)]
+fn comb3_var<I: Sample>(d: &mut [I::Out], s: &[I], (a, b, c): Abc<&[Re<I>]>) {
+    let (p, q, r) = (&s[..d.len()], &s[1..=d.len()], &s[2..d.len() + 2]);
+    let coefs = a.iter().zip(b).zip(c);
+    for ((((d, p), q), r), ((a, b), c)) in d.iter_mut().zip(p).zip(q).zip(r).zip(coefs) {
+        *d = I::Out::from_real(*a) * p.to_scalar()
+            + I::Out::from_real(*b) * q.to_scalar()
+            + I::Out::from_real(*c) * r.to_scalar();
     }
 }
 
@@ -369,6 +474,10 @@ mod tests {
             assert!(matches!(Den::new(h), Den::Div(_)), "{h}");
         }
         assert!(matches!(Den::new(0.5_f32), Den::Mul(_)));
+        // An f32 subnormal power of two is an f64 normal one, but 1 / h is
+        // inf in f32: it must divide.
+        assert!(matches!(Den::new(f32::from_bits(1 << 9)), Den::Div(_)));
+        assert!(matches!(Den::new(f32::MIN_POSITIVE), Den::Mul(_)));
     }
 
     #[test]

@@ -516,7 +516,8 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
 impl<const N: usize, E: Real, D: Storage> Tensor<Rank1<N>, E, D> {
     /// `N` evenly spaced values from `start` to `stop`, both included, as
     /// `numpy.linspace(start, stop, N)` computes them (`start + k * step`,
-    /// with the last value set to `stop` exactly).
+    /// with the last value set to `stop` exactly; when the step rounds to 0,
+    /// as for a span of a few subnormals, `start + k / (N - 1) * (stop - start)`).
     ///
     /// # Example
     ///
@@ -529,13 +530,21 @@ impl<const N: usize, E: Real, D: Storage> Tensor<Rank1<N>, E, D> {
     #[must_use]
     pub fn linspace(start: E, stop: E) -> Self {
         // numpy: step = (stop - start) / (num - 1); y = arange(num) * step + start.
-        let div = if N > 1 { N - 1 } else { 1 };
-        let step = (stop - start) / E::from_f64(div as f64);
+        // A step that rounds to zero (subnormal spans) would collapse every
+        // sample onto `start`, so numpy then scales by the span instead:
+        // y = arange(num) / (num - 1) * (stop - start) + start.
+        let div = E::from_f64(if N > 1 { N - 1 } else { 1 } as f64);
+        let delta = stop - start;
+        let step = delta / div;
+        let step_is_zero = step == E::zero();
         Self::from_flat_fn(|k| {
+            let k_f = E::from_f64(k as f64);
             if N > 1 && k == N - 1 {
                 stop
+            } else if step_is_zero {
+                k_f / div * delta + start
             } else {
-                E::from_f64(k as f64) * step + start
+                k_f * step + start
             }
         })
     }
@@ -657,6 +666,23 @@ mod tests {
         v[[0, 0, 0]] = 9;
         *v.get_mut([0, 0, 1]).unwrap() = 10;
         assert_eq!(&v.as_slice()[..3], &[9, 10, 3]);
+    }
+
+    #[test]
+    fn linspace_of_a_span_whose_step_rounds_to_zero_matches_numpy() {
+        // numpy.linspace(0, 1e-323, n), printed with repr(): numpy's branch
+        // for a zero step (before, every sample but the last was 0).
+        let x = Tensor::<Rank1<5>>::linspace(0.0, 1e-323);
+        assert_eq!(x.as_slice(), &[0.0, 0.0, 5e-324, 1e-323, 1e-323]);
+        let x = Tensor::<Rank1<10>>::linspace(0.0, 1e-323);
+        let want = [
+            0.0, 0.0, 0.0, 5e-324, 5e-324, 5e-324, 5e-324, 1e-323, 1e-323, 1e-323,
+        ];
+        assert_eq!(x.as_slice(), &want);
+        // numpy.linspace(-1e-323, 1e-323, 7): the step (5e-324) is not zero.
+        let x = Tensor::<Rank1<7>>::linspace(-1e-323, 1e-323);
+        let want = [-1e-323, -5e-324, 0.0, 5e-324, 1e-323, 1.5e-323, 1e-323];
+        assert_eq!(x.as_slice(), &want);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! same storage as the input).
 //!
 //! `min`/`max` propagate `NaN` as numpy does. On dual numbers, the tangent of
-//! a minimum or maximum reached by several tied elements is the mean of their
-//! tangents, as in JAX. Reducing an empty tensor with `min`, `max` or `mean`
+//! a minimum or maximum reached by several tied elements (also ±∞) is the
+//! mean of their tangents, and that of a NaN result is NaN, both as in JAX. Reducing an empty tensor with `min`, `max` or `mean`
 //! is a compile error (numpy raises at run time).
 //!
 //! # Example
@@ -31,34 +31,38 @@ fn is_nan<E: Scalar>(x: E) -> bool {
 }
 
 /// The extreme of `len` elements read by `at(k)`: `better(a, b)` says `a`
-/// beats `b`. NaN wins outright; ties share their tangents equally (the value
-/// is untouched because each tied `x - m` has value exactly 0).
+/// beats `b`. NaN wins outright (with a NaN tangent); ties share their
+/// tangents equally (both as JAX's `reduce_max`). The value is untouched:
+/// only tangent parts (value 0) are added and divided, never `x - m`, which
+/// is NaN for tied infinities.
 #[inline]
 fn extreme<E: Scalar>(len: usize, at: impl Fn(usize) -> E, better: impl Fn(E, E) -> bool) -> E {
     let mut m = at(0);
     for k in 1..len {
         let x = at(k);
         if is_nan(m) {
-            return m;
+            break;
         }
         if is_nan(x) || better(x, m) {
             m = x;
         }
     }
-    if is_nan(m) {
-        return m;
-    }
+    // JAX's rule: the mean tangent of the elements equal to the extreme. A
+    // NaN extreme equals none of them, so its tangent is 0 / 0 = NaN (as JAX).
     let mut ties = 0usize;
-    let mut spread = E::zero();
+    let mut minus_tangents = E::zero();
     for k in 0..len {
         let x = at(k);
         if x == m {
             ties += 1;
-            spread += x - m;
+            minus_tangents -= x.tangent_part();
         }
     }
-    if ties > 1 {
-        m + spread / E::from_f64(ties as f64)
+    if ties != 1 {
+        // m's value as a constant, plus the mean tangent (JAX's sum / count).
+        // Subtracting the negated mean, whose value is +0, keeps a -0.0 extreme
+        // -0.0 (adding +0 would not); the tangents are exact either way.
+        (m - m.tangent_part()) - minus_tangents / E::from_f64(ties as f64)
     } else {
         m
     }
@@ -285,6 +289,15 @@ mod tests {
         assert_eq!(t.min_axis::<1>(), Tensor::from([[1.0, 2.0], [5.0, 6.0]]));
         assert_eq!(t.max_axis::<0>(), Tensor::from([[5.0, 6.0], [7.0, 8.0]]));
         assert_eq!(t.mean_axis::<2>(), Tensor::from([[1.5, 3.5], [5.5, 7.5]]));
+    }
+
+    #[test]
+    fn tied_negative_zeros_stay_negative() {
+        // numpy.max([-0.0, -0.0]) is -0.0; the tie rule added +0 and gave 0.0.
+        let z = Tensor::from([-0.0_f64, -0.0]);
+        assert!(z.max().is_sign_negative() && z.min().is_sign_negative());
+        let z = Tensor::from([[-0.0_f64, -0.0]]).max_axis::<1>();
+        assert!(z[[0]].is_sign_negative());
     }
 
     #[test]

@@ -227,13 +227,13 @@ impl Storage for Heap {
 /// serial loop, so the results are the same bits; only the order in which
 /// elements are written changes.
 #[cfg(feature = "rayon")]
-mod parallel {
+pub(crate) mod parallel {
     use rayon::prelude::*;
 
     /// Below this many elements one thread is faster (the stencils' threshold
     /// too): a split costs microseconds, as much as a serial pass over 2¹⁶
     /// doubles.
-    pub(super) const MIN_LEN: usize = 1 << 16;
+    pub(crate) const MIN_LEN: usize = 1 << 16;
     /// Elements per task at least: enough to amortize a task.
     const CHUNK: usize = 1 << 14;
 

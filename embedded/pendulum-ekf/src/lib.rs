@@ -1,31 +1,28 @@
-//! An extended Kalman filter for a damped pendulum, in `f32`, `no_std`, with
-//! the Jacobians computed by [`constgrad::ad::jacobian`].
+//! Extended Kalman filters in `f32`, `no_std`, whose Jacobians come from
+//! [`constgrad::ad::jacobian`] instead of being derived by hand.
 //!
-//! The state is `x = [θ, ω]` (angle from the downward vertical, in radians,
-//! and angular velocity). One explicit Euler step of length `dt` is the
-//! discrete dynamics
+//! A [`Model`] writes its dynamics `f` and measurement `h` once, generic
+//! over the scalar: the filter ([`Ekf`]) evaluates them on `f32`, and
+//! [`Model::dynamics_jacobian`] / [`Model::measurement_jacobian`] evaluate
+//! them on dual numbers, which gives `F = ∂f/∂x` and `H = ∂h/∂x` exactly (no
+//! finite differences, no hand-derived formulas to keep in sync with the
+//! model). Three models, by state size:
 //!
-//! ```text
-//! f(x) = [θ + dt·ω,  ω − dt·(g/L)·sin θ − dt·b·ω]
-//! ```
+//! | model | states | measured |
+//! |---|---|---|
+//! | [`Pendulum`] (damped pendulum, bob position) | 2 | 2 |
+//! | [`Tracker`] (constant velocity, two ranges) | 4 | 2 |
+//! | [`PlanarQuadrotor`] (two ranges and the roll angle) | 6 | 3 |
 //!
-//! and the sensor sees the bob's position relative to the pivot,
-//!
-//! ```text
-//! h(x) = [L·sin θ,  −L·cos θ].
-//! ```
-//!
-//! [`dynamics`] and [`measurement`] are written once, generic over the scalar
-//! ([`RealArith<f32>`]): the filter evaluates them on `f32`, and
-//! [`dynamics_jacobian`] / [`measurement_jacobian`] evaluate them on dual
-//! numbers, which gives `F = ∂f/∂x` and `H = ∂h/∂x` exactly (no finite
-//! differences, no hand-derived formulas to keep in sync with the model).
+//! Each has hand-derived Jacobians ([`HandJacobians`]) to check and time the
+//! AD ones against, and a [`Scenario`] that [`run`] simulates and checks;
+//! the firmware in `embedded/qemu-m4f` runs the same scenarios on an
+//! emulated Cortex-M4F.
 //!
 //! ```
 //! use constgrad::Tensor;
 //! use pendulum_ekf::{Ekf, Noise, Pendulum};
 //!
-//! let model = Pendulum { dt: 0.01, gravity: 9.81, length: 0.5, damping: 0.3 };
 //! let noise = Noise {
 //!     process: Tensor::from([[1e-6, 0.0], [0.0, 1e-4]]),
 //!     measurement: Tensor::from([[1e-4, 0.0], [0.0, 1e-4]]),
@@ -33,311 +30,38 @@
 //! let mut ekf = Ekf::new(Tensor::from([0.0, 0.0]), Tensor::from([[1.0, 0.0], [0.0, 1.0]]));
 //! // A measurement of the bob at θ = 0.3 rad.
 //! let z = Tensor::from([0.5 * 0.3_f32.sin(), -0.5 * 0.3_f32.cos()]);
-//! ekf.step(&model, &noise, &z).expect("a regular innovation covariance");
+//! ekf.step(&Pendulum::EXAMPLE, &noise, &z).expect("a regular innovation covariance");
 //! assert!((ekf.state()[[0]] - 0.3).abs() < 0.05);
 //! ```
 #![cfg_attr(not(test), no_std)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use core::fmt;
+mod ekf;
+pub mod pendulum;
+pub mod quadrotor;
+pub mod ranging;
+mod scenario;
+pub mod tracker;
 
-use constgrad::ad::jacobian;
-use constgrad::{Rank1, Rank2, RealArith, Tensor};
-
-/// A state `[θ, ω]` (rad, rad/s).
-pub type State = Tensor<Rank1<2>, f32>;
-/// A measurement `[x, y]` of the bob's position relative to the pivot (m).
-pub type Measurement = Tensor<Rank1<2>, f32>;
-/// A 2 × 2 matrix: a Jacobian or a covariance.
-pub type Mat2 = Tensor<Rank2<2, 2>, f32>;
-
-/// The pendulum's parameters and the filter's time step.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Pendulum {
-    /// The time step `dt` (s).
-    pub dt: f32,
-    /// The gravitational acceleration `g` (m/s²).
-    pub gravity: f32,
-    /// The length `L` of the rod (m).
-    pub length: f32,
-    /// The linear damping coefficient `b` (1/s).
-    pub damping: f32,
-}
-
-/// The discrete dynamics `f(x) = [θ + dt·ω, ω − dt·(g/L)·sin θ − dt·b·ω]`.
-///
-/// Generic over the scalar: `T = f32` evaluates it, a dual number over `f32`
-/// differentiates it (see [`dynamics_jacobian`]).
-///
-/// # Example
-///
-/// ```
-/// use constgrad::Tensor;
-/// use pendulum_ekf::{dynamics, Pendulum};
-///
-/// let model = Pendulum { dt: 0.01, gravity: 9.81, length: 0.5, damping: 0.3 };
-/// // Hanging at rest, it stays at rest.
-/// assert_eq!(dynamics(&model, Tensor::from([0.0_f32, 0.0])), Tensor::from([0.0, 0.0]));
-/// ```
-#[inline]
-pub fn dynamics<T: RealArith<f32>>(
-    model: &Pendulum,
-    x: Tensor<Rank1<2>, T>,
-) -> Tensor<Rank1<2>, T> {
-    let [theta, omega] = x.into_array();
-    let dt = model.dt;
-    Tensor::from([
-        theta + omega * dt,
-        omega - theta.sin() * (dt * (model.gravity / model.length)) - omega * (dt * model.damping),
-    ])
-}
-
-/// The measurement `h(x) = [L·sin θ, −L·cos θ]`: the bob's position relative
-/// to the pivot, `y` pointing up.
-///
-/// # Example
-///
-/// ```
-/// use constgrad::Tensor;
-/// use pendulum_ekf::{measurement, Pendulum};
-///
-/// let model = Pendulum { dt: 0.01, gravity: 9.81, length: 0.5, damping: 0.3 };
-/// assert_eq!(measurement(&model, Tensor::from([0.0_f32, 1.0])), Tensor::from([0.0, -0.5]));
-/// ```
-#[inline]
-pub fn measurement<T: RealArith<f32>>(
-    model: &Pendulum,
-    x: Tensor<Rank1<2>, T>,
-) -> Tensor<Rank1<2>, T> {
-    let [theta, _omega] = x.into_array();
-    let (s, c) = theta.sin_cos();
-    Tensor::from([s * model.length, -(c * model.length)])
-}
-
-/// `F = ∂f/∂x` at `x`, by forward-mode AD: one evaluation of [`dynamics`]
-/// on dual numbers that carry both partial derivatives.
-///
-/// Non-generic and never inlined, so that its code size can be read from
-/// the object file (see the crate's README).
-///
-/// # Example
-///
-/// ```
-/// use constgrad::Tensor;
-/// use pendulum_ekf::{dynamics_jacobian, Pendulum};
-///
-/// let model = Pendulum { dt: 0.01, gravity: 9.81, length: 0.5, damping: 0.3 };
-/// let f = dynamics_jacobian(&model, Tensor::from([0.0, 0.0]));
-/// // At the bottom, cos θ = 1: ∂ω'/∂θ = −dt·g/L.
-/// assert_eq!(f[[0, 1]], 0.01);
-/// assert!((f[[1, 0]] + 0.01 * 9.81 / 0.5).abs() < 1e-6);
-/// ```
-#[inline(never)]
-pub fn dynamics_jacobian(model: &Pendulum, x: State) -> Mat2 {
-    jacobian(|x| dynamics(model, x), x)
-}
-
-/// `H = ∂h/∂x` at `x`, by forward-mode AD on [`measurement`]. Its second
-/// column is zero: the sensor does not see `ω`, which the filter infers
-/// through the dynamics.
-///
-/// # Example
-///
-/// ```
-/// use constgrad::Tensor;
-/// use pendulum_ekf::{measurement_jacobian, Pendulum};
-///
-/// let model = Pendulum { dt: 0.01, gravity: 9.81, length: 0.5, damping: 0.3 };
-/// let h = measurement_jacobian(&model, Tensor::from([0.0, 3.0]));
-/// assert_eq!(h, Tensor::from([[0.5, 0.0], [0.0, 0.0]]));
-/// ```
-#[inline(never)]
-pub fn measurement_jacobian(model: &Pendulum, x: State) -> Mat2 {
-    jacobian(|x| measurement(model, x), x)
-}
-
-/// The inverse of a 2 × 2 matrix, or `None` when it is singular to working
-/// precision (`|det| ≤ 8·ε·(|a·d| + |b·c|)`, so that a determinant that is
-/// only rounding error counts as zero) or not finite.
-///
-/// # Example
-///
-/// ```
-/// use constgrad::Tensor;
-/// use pendulum_ekf::inverse2;
-///
-/// let m = Tensor::from([[4.0, 7.0], [2.0, 6.0]]);
-/// let inv = inverse2(&m).unwrap();
-/// assert_eq!(inv, Tensor::from([[0.6, -0.7], [-0.2, 0.4]]));
-/// assert_eq!(inverse2(&Tensor::from([[1.0, 2.0], [2.0, 4.0]])), None);
-/// ```
-#[must_use]
-pub fn inverse2(m: &Mat2) -> Option<Mat2> {
-    let [[a, b], [c, d]] = *m.as_array();
-    let ad = a * d;
-    let bc = b * c;
-    let det = ad - bc;
-    let scale = ad.abs() + bc.abs();
-    if !det.is_finite() || det.abs() <= 8.0 * f32::EPSILON * scale {
-        return None;
-    }
-    let r = 1.0 / det;
-    let inv = Tensor::from([[d * r, -b * r], [-c * r, a * r]]);
-    inv.iter().all(|v| v.is_finite()).then_some(inv)
-}
-
-/// Why [`Ekf::update`] rejected a measurement. The filter then keeps its
-/// prior (the prediction), so a rejected measurement is a skipped one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EkfError {
-    /// The measurement has a NaN or infinite component.
-    NonFiniteMeasurement,
-    /// The innovation covariance `S = H·P·Hᵀ + R` is singular (for instance
-    /// `R = 0`: `H` has rank 1 here, so `H·P·Hᵀ` alone is singular).
-    SingularInnovation,
-}
-
-impl fmt::Display for EkfError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EkfError::NonFiniteMeasurement => f.write_str("the measurement is not finite"),
-            EkfError::SingularInnovation => {
-                f.write_str("the innovation covariance H·P·Hᵀ + R is singular")
-            }
-        }
-    }
-}
-
-/// The noise covariances of the filter.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Noise {
-    /// The process noise covariance `Q`, added at each prediction.
-    pub process: Mat2,
-    /// The measurement noise covariance `R`.
-    pub measurement: Mat2,
-}
-
-/// The filter: a state estimate and its covariance.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Ekf {
-    x: State,
-    p: Mat2,
-}
-
-impl Ekf {
-    /// A filter starting at the estimate `x` with covariance `p` (symmetric
-    /// positive definite).
-    #[must_use]
-    pub fn new(x: State, p: Mat2) -> Self {
-        Self { x, p }
-    }
-
-    /// The current state estimate `[θ, ω]`.
-    #[must_use]
-    pub fn state(&self) -> State {
-        self.x
-    }
-
-    /// The current covariance of the estimate.
-    #[must_use]
-    pub fn covariance(&self) -> Mat2 {
-        self.p
-    }
-
-    /// The prediction: `x ← f(x)`, `P ← F·P·Fᵀ + Q` with `F = ∂f/∂x` at the
-    /// old estimate.
-    pub fn predict(&mut self, model: &Pendulum, q: &Mat2) {
-        let f = dynamics_jacobian(model, self.x);
-        self.x = dynamics(model, self.x);
-        self.p = symmetrize(f.matmul(&self.p).matmul(&f.transpose()) + q);
-    }
-
-    /// The measurement update with `z`: `y = z − h(x)`, `S = H·P·Hᵀ + R`,
-    /// `K = P·Hᵀ·S⁻¹`, `x ← x + K·y`, and the covariance in Joseph form,
-    /// `P ← (I − K·H)·P·(I − K·H)ᵀ + K·R·Kᵀ`, which stays symmetric
-    /// positive definite under rounding.
-    ///
-    /// # Errors
-    ///
-    /// [`EkfError::NonFiniteMeasurement`] or [`EkfError::SingularInnovation`];
-    /// the filter is then left unchanged.
-    pub fn update(&mut self, model: &Pendulum, r: &Mat2, z: &Measurement) -> Result<(), EkfError> {
-        if !z.iter().all(|v| v.is_finite()) {
-            return Err(EkfError::NonFiniteMeasurement);
-        }
-        let h = measurement_jacobian(model, self.x);
-        let ht = h.transpose();
-        let s = h.matmul(&self.p).matmul(&ht) + r;
-        let s_inv = inverse2(&s).ok_or(EkfError::SingularInnovation)?;
-        let k = self.p.matmul(&ht).matmul(&s_inv);
-        let innovation = *z - measurement(model, self.x);
-        self.x += k.matmul(&innovation);
-        let a = Mat2::identity() - k.matmul(&h);
-        self.p = symmetrize(
-            a.matmul(&self.p).matmul(&a.transpose()) + k.matmul(r).matmul(&k.transpose()),
-        );
-        Ok(())
-    }
-
-    /// One full step: [`predict`](Self::predict), then
-    /// [`update`](Self::update) with the measurement `z` taken at the new
-    /// time. Never inlined, so that its code size can be measured.
-    ///
-    /// # Errors
-    ///
-    /// As [`update`](Self::update); the prediction is kept.
-    #[inline(never)]
-    pub fn step(
-        &mut self,
-        model: &Pendulum,
-        noise: &Noise,
-        z: &Measurement,
-    ) -> Result<(), EkfError> {
-        self.predict(model, &noise.process);
-        self.update(model, &noise.measurement, z)
-    }
-}
-
-/// `(P + Pᵀ) / 2`: removes the rounding asymmetry of a matrix product.
-fn symmetrize(p: Mat2) -> Mat2 {
-    (p + p.transpose()) * 0.5
-}
+pub use ekf::{spd_inverse, Ekf, EkfError, HandJacobians, Matrix, Model, Noise, Vector};
+pub use pendulum::Pendulum;
+pub use quadrotor::PlanarQuadrotor;
+pub use scenario::{
+    is_symmetric_positive_definite, jacobian_ulps, max_ulps, run, ulps, Failure, Lcg, Outcome,
+    Scenario, MAX_JACOBIAN_ULPS,
+};
+pub use tracker::Tracker;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use constgrad::Tensor;
 
-    const MODEL: Pendulum = Pendulum {
-        dt: 0.01,
-        gravity: 9.81,
-        length: 0.5,
-        damping: 0.3,
-    };
-
-    /// The distance in units in the last place between two finite `f32`s.
-    fn ulps(a: f32, b: f32) -> u32 {
-        // Map the floats onto a monotonic integer line (−0 and +0 coincide).
-        fn key(x: f32) -> i64 {
-            let bits = i64::from(x.to_bits() as i32);
-            if bits < 0 {
-                i64::from(i32::MIN) - bits
-            } else {
-                bits
-            }
-        }
-        assert!(a.is_finite() && b.is_finite(), "{a} or {b} is not finite");
-        u32::try_from((key(a) - key(b)).unsigned_abs()).unwrap()
-    }
-
-    fn assert_close_ulps(got: &Mat2, want: &Mat2, max_ulps: u32) {
-        for (g, w) in got.iter().zip(want.iter()) {
-            assert!(ulps(*g, *w) <= max_ulps, "got {got:?}, want {want:?}");
-        }
-    }
+    const MODEL: Pendulum = Pendulum::EXAMPLE;
 
     /// A grid of states covering every quadrant of θ and both signs of ω.
-    fn states() -> impl Iterator<Item = State> {
+    fn states() -> impl Iterator<Item = Vector<2>> {
         (-12..=12)
             .flat_map(|i| (-3..=3).map(move |j| Tensor::from([i as f32 * 0.29, j as f32 * 1.7])))
     }
@@ -348,31 +72,48 @@ mod tests {
         assert_eq!(ulps(1.0, f32::from_bits(1.0_f32.to_bits() + 3)), 3);
         assert_eq!(ulps(-0.0, 0.0), 0);
         assert_eq!(ulps(-f32::from_bits(1), f32::from_bits(1)), 2);
+        assert_eq!(ulps(f32::NAN, 1.0), u32::MAX);
+        assert_eq!(ulps(1.0, f32::INFINITY), u32::MAX);
     }
 
     #[test]
-    fn dynamics_jacobian_equals_the_analytic_one() {
-        let dt = MODEL.dt;
+    fn pendulum_jacobians_equal_the_analytic_ones() {
         for x in states() {
-            let theta = x[[0]];
-            let want = Tensor::from([
-                [1.0, dt],
-                [
-                    -theta.cos() * (dt * (MODEL.gravity / MODEL.length)),
-                    1.0 - dt * MODEL.damping,
-                ],
-            ]);
-            assert_close_ulps(&dynamics_jacobian(&MODEL, x), &want, 2);
+            assert!(jacobian_ulps(&MODEL, x) <= 2, "at {x:?}");
         }
     }
 
     #[test]
-    fn measurement_jacobian_equals_the_analytic_one() {
-        let l = MODEL.length;
-        for x in states() {
-            let theta = x[[0]];
-            let want = Tensor::from([[l * theta.cos(), 0.0], [l * theta.sin(), 0.0]]);
-            assert_close_ulps(&measurement_jacobian(&MODEL, x), &want, 2);
+    fn hand_jacobians_are_the_formulas() {
+        // The references themselves, against numbers worked out by hand.
+        let (t, l) = (0.7_f32, MODEL.length);
+        let f = MODEL.dynamics_jacobian_by_hand(Tensor::from([t, 0.0]));
+        assert_eq!(f[[0, 0]], 1.0);
+        assert_eq!(f[[0, 1]], 0.01);
+        assert!((f[[1, 0]] + 0.01 * 19.62 * t.cos()).abs() < 1e-7);
+        assert!((f[[1, 1]] - 0.997).abs() < 1e-7);
+        let h = MODEL.measurement_jacobian_by_hand(Tensor::from([t, 0.0]));
+        assert_eq!(h, Tensor::from([[l * t.cos(), 0.0], [l * t.sin(), 0.0]]));
+        // A 3-4-5 triangle: the range gradient is the unit vector (0.6, 0.8).
+        let h = Tracker::EXAMPLE.measurement_jacobian_by_hand(Tensor::from([-1.0, 4.0, 0.0, 0.0]));
+        assert_eq!(h[[0, 0]], 0.6);
+        assert_eq!(h[[0, 1]], 0.8);
+    }
+
+    #[test]
+    fn tracker_and_quadrotor_jacobians_equal_the_analytic_ones() {
+        for i in -6..=6 {
+            for j in 1..=6 {
+                let (x, y, phi) = (i as f32 * 0.77, j as f32 * 0.9, i as f32 * 0.4);
+                let t = Tensor::from([x, y, 1.5, -0.5]);
+                assert!(
+                    jacobian_ulps(&Tracker::EXAMPLE, t) <= MAX_JACOBIAN_ULPS,
+                    "{t:?}"
+                );
+                let q = Tensor::from([x, y, phi, 0.3, -0.2, 0.1]);
+                let ulps = jacobian_ulps(&PlanarQuadrotor::EXAMPLE, q);
+                assert!(ulps <= MAX_JACOBIAN_ULPS, "{q:?}: {ulps}");
+            }
         }
     }
 
@@ -389,7 +130,7 @@ mod tests {
             ]
         };
         let h = 1e-6;
-        let jac = dynamics_jacobian(&MODEL, x);
+        let jac = MODEL.dynamics_jacobian(x);
         for k in 0..2 {
             let mut plus = [f64::from(x[[0]]), f64::from(x[[1]])];
             let mut minus = plus;
@@ -403,88 +144,114 @@ mod tests {
         }
     }
 
-    #[test]
-    fn inverse_of_a_regular_matrix() {
-        let m = Tensor::from([[2.0, 1.0], [1.0, 3.0]]);
-        let inv = inverse2(&m).unwrap();
-        assert_close_ulps(&m.matmul(&inv), &Mat2::identity(), 2);
-        assert_close_ulps(&inv, &Tensor::from([[0.6, -0.2], [-0.2, 0.4]]), 2);
+    /// `m · m⁻¹` is the identity to a few rounding errors (absolute: its
+    /// zeros come out as rounding residue, which ulps would exaggerate).
+    fn assert_inverts<const M: usize>(m: &Matrix<M, M>) -> Matrix<M, M> {
+        let inv = spd_inverse(m).unwrap();
+        let product = m.matmul(&inv);
+        for (p, e) in product.iter().zip(Matrix::<M, M>::identity().iter()) {
+            assert!((p - e).abs() < 4.0 * f32::EPSILON, "{product:?}");
+        }
+        inv
     }
 
     #[test]
-    fn inverse_of_singular_or_non_finite_is_none() {
-        assert_eq!(inverse2(&Tensor::from([[0.0, 0.0], [0.0, 0.0]])), None);
-        assert_eq!(inverse2(&Tensor::from([[1.0, 2.0], [2.0, 4.0]])), None);
+    fn inverse_of_a_regular_matrix() {
+        let inv = assert_inverts(&Tensor::from([[2.0, 1.0], [1.0, 3.0]]));
+        assert!(max_ulps(&inv, &Tensor::from([[0.6, -0.2], [-0.2, 0.4]])) <= 2);
+        assert_inverts(&Tensor::from([
+            [4.0, 2.0, 0.4],
+            [2.0, 5.0, 1.0],
+            [0.4, 1.0, 3.0],
+        ]));
+    }
+
+    #[test]
+    fn inverse_of_singular_indefinite_or_non_finite_is_none() {
+        assert_eq!(spd_inverse(&Matrix::<2, 2>::zeros()), None);
+        assert_eq!(spd_inverse(&Tensor::from([[1.0, 2.0], [2.0, 4.0]])), None);
+        assert_eq!(spd_inverse(&Tensor::from([[1.0, 2.0], [2.0, 1.0]])), None);
         // Rank 1 up to rounding: the product of a vector with itself.
         let v = [0.3_f32.cos(), 0.3_f32.sin()];
         let outer = Tensor::from([[v[0] * v[0], v[0] * v[1]], [v[1] * v[0], v[1] * v[1]]]);
-        assert_eq!(inverse2(&outer), None);
-        assert_eq!(inverse2(&Tensor::from([[f32::NAN, 0.0], [0.0, 1.0]])), None);
+        assert_eq!(spd_inverse(&outer), None);
         assert_eq!(
-            inverse2(&Tensor::from([[f32::INFINITY, 0.0], [0.0, 1.0]])),
+            spd_inverse(&Tensor::from([[f32::NAN, 0.0], [0.0, 1.0]])),
+            None
+        );
+        assert_eq!(
+            spd_inverse(&Tensor::from([[f32::INFINITY, 0.0], [0.0, 1.0]])),
             None
         );
         // Tiny but regular: scale alone does not make a matrix singular.
-        assert!(inverse2(&Tensor::from([[1e-20, 0.0], [0.0, 1e-15]])).is_some());
-    }
-
-    /// A deterministic noise source in [−1, 1] (a 32-bit LCG), so that the
-    /// test needs no dependency and always sees the same numbers.
-    struct Lcg(u32);
-
-    impl Lcg {
-        fn next(&mut self) -> f32 {
-            self.0 = self.0.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            (self.0 >> 8) as f32 / (1u32 << 23) as f32 - 1.0
-        }
-    }
-
-    fn assert_symmetric_positive_definite(p: &Mat2) {
-        assert_eq!(p[[0, 1]], p[[1, 0]], "not symmetric: {p:?}");
-        let det = p[[0, 0]] * p[[1, 1]] - p[[0, 1]] * p[[1, 0]];
-        assert!(p[[0, 0]] > 0.0 && det > 0.0, "not positive definite: {p:?}");
+        assert!(spd_inverse(&Tensor::from([[1e-20, 0.0], [0.0, 1e-15]])).is_some());
     }
 
     #[test]
-    fn filter_tracks_a_simulated_pendulum() {
-        let sigma = 0.01_f32; // 1 cm of measurement noise
-        let noise = Noise {
-            process: Tensor::from([[1e-7, 0.0], [0.0, 1e-5]]),
-            measurement: Mat2::identity() * (sigma * sigma),
-        };
-        let mut truth = Tensor::from([1.2_f32, 0.0]);
-        let mut ekf = Ekf::new(Tensor::from([0.0, 2.0]), Mat2::identity());
-        let mut rng = Lcg(7);
-        let first_error = (ekf.state() - truth).map(f32::abs);
-        let mut last_trace = ekf.covariance().trace();
-        for step in 0..300 {
-            truth = dynamics(&MODEL, truth);
-            let clean = measurement(&MODEL, truth);
-            let z = clean + Tensor::from([rng.next(), rng.next()]) * sigma;
-            ekf.step(&MODEL, &noise, &z).unwrap();
-            let p = ekf.covariance();
-            assert_symmetric_positive_definite(&p);
+    fn pendulum_filter_tracks_the_simulated_pendulum() {
+        let scenario = pendulum::scenario();
+        let mut last_trace = scenario.covariance.trace();
+        let outcome = run(&MODEL, &scenario, |step, ekf| {
+            let trace = ekf.covariance().trace();
             if step < 5 {
                 // The first measurements shrink the (large) initial uncertainty.
-                assert!(p.trace() < last_trace, "step {step}: {p:?}");
+                assert!(trace < last_trace, "step {step}: {ekf:?}");
             }
-            last_trace = p.trace();
-        }
-        let err = (ekf.state() - truth).map(f32::abs);
-        assert!(
-            err[[0]] < 0.02,
-            "θ error {} (started at {})",
-            err[[0]],
-            first_error[[0]]
-        );
-        assert!(
-            err[[1]] < 0.2,
-            "ω error {} (started at {})",
-            err[[1]],
-            first_error[[1]]
-        );
+            last_trace = trace;
+        })
+        .unwrap();
         // The filter is confident about θ, the measured angle, to better than σ/L.
-        assert!(ekf.covariance()[[0, 0]].sqrt() < sigma / MODEL.length);
+        assert!(outcome.covariance[[0, 0]].sqrt() < scenario.sigma / MODEL.length);
+    }
+
+    #[test]
+    fn tracker_and_quadrotor_filters_converge() {
+        let t = run(&Tracker::EXAMPLE, &tracker::scenario(), |_, _| {}).unwrap();
+        let q = run(&PlanarQuadrotor::EXAMPLE, &quadrotor::scenario(), |_, _| {}).unwrap();
+        println!("tracker {t:?}\nquadrotor {q:?}");
+    }
+
+    #[test]
+    fn a_wrong_model_fails_the_run() {
+        // The filter believes in a pendulum twice as long as the true one:
+        // its Jacobians still match its own formulas, but it cannot converge.
+        struct Wrong;
+        impl Model<2, 2> for Wrong {
+            fn dynamics<T: constgrad::RealArith<f32>>(
+                &self,
+                x: Tensor<constgrad::Rank1<2>, T>,
+            ) -> Tensor<constgrad::Rank1<2>, T> {
+                MODEL.dynamics(x)
+            }
+            fn measurement<T: constgrad::RealArith<f32>>(
+                &self,
+                x: Tensor<constgrad::Rank1<2>, T>,
+            ) -> Tensor<constgrad::Rank1<2>, T> {
+                // A sensor whose Jacobian the hand formula gets wrong.
+                MODEL.measurement(x).map(|v| v * 2.0)
+            }
+        }
+        impl HandJacobians<2, 2> for Wrong {
+            fn dynamics_jacobian_by_hand(&self, x: Vector<2>) -> Matrix<2, 2> {
+                MODEL.dynamics_jacobian_by_hand(x)
+            }
+            fn measurement_jacobian_by_hand(&self, x: Vector<2>) -> Matrix<2, 2> {
+                MODEL.measurement_jacobian_by_hand(x)
+            }
+        }
+        assert_eq!(
+            run(&Wrong, &pendulum::scenario(), |_, _| {}),
+            Err(Failure::JacobianMismatch {
+                step: 0,
+                ulps: 8_388_608
+            })
+        );
+        let mut unreachable = pendulum::scenario();
+        unreachable.tolerance = Tensor::from([0.0, 0.0]);
+        assert!(matches!(
+            run(&MODEL, &unreachable, |_, _| {}),
+            Err(Failure::NotConverged { .. })
+        ));
     }
 
     #[test]
@@ -492,26 +259,26 @@ mod tests {
         // R = 0 and a rank-1 H: S = H·P·Hᵀ is singular.
         let noise = Noise {
             process: Tensor::from([[1e-6, 0.0], [0.0, 1e-4]]),
-            measurement: Mat2::zeros(),
+            measurement: Matrix::zeros(),
         };
-        let start = Ekf::new(Tensor::from([0.7, 0.1]), Mat2::identity() * 0.1);
+        let start = Ekf::new(Tensor::from([0.7, 0.1]), Matrix::identity() * 0.1);
         let mut predicted = start;
         predicted.predict(&MODEL, &noise.process);
         let mut ekf = start;
-        let z = measurement(&MODEL, Tensor::from([0.7_f32, 0.0]));
+        let z = MODEL.measurement(Tensor::from([0.7_f32, 0.0]));
         assert_eq!(
             ekf.step(&MODEL, &noise, &z),
             Err(EkfError::SingularInnovation)
         );
         assert_eq!(ekf, predicted);
-        assert_symmetric_positive_definite(&ekf.covariance());
+        assert!(is_symmetric_positive_definite(&ekf.covariance()));
     }
 
     #[test]
     fn non_finite_measurement_is_rejected() {
-        let mut ekf = Ekf::new(Tensor::from([0.2, 0.0]), Mat2::identity());
+        let mut ekf = Ekf::new(Tensor::from([0.2, 0.0]), Matrix::identity());
         let before = ekf;
-        let r = Mat2::identity() * 1e-4;
+        let r = Matrix::identity() * 1e-4;
         for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
             let z = Tensor::from([0.1, bad]);
             assert_eq!(

@@ -1,5 +1,5 @@
 // The entry points compile and agree with the analytic derivatives.
-use constgrad::ad::{grad, hessian, jacobian};
+use constgrad::ad::{grad, grad_chunked, hessian, jacobian, jacobian_chunked, Chunk, DEFAULT_CHUNK};
 use constgrad::{Rank2, Rank3, Tensor};
 
 fn main() {
@@ -10,6 +10,10 @@ fn main() {
     // A matrix-valued function of a vector: shape (2, 2, 3).
     let j3: Tensor<Rank3<2, 2, 3>> = jacobian(|x| Tensor::from([[x.sum(), x.max()], [x.min(), x.product()]]), x);
     assert_eq!(j3[[1, 1, 0]], 6.0);
+    // The chunked forms: the same numbers, one pass per chunk of inputs.
+    assert_eq!(grad_chunked(|x| (x * x).sum(), x, Chunk::<2>), Tensor::from([2.0, 4.0, 6.0]));
+    let jc: Tensor<Rank2<3, 3>> = jacobian_chunked(|x| x * 2.0, x, DEFAULT_CHUNK);
+    assert_eq!(jc, j);
     let (v, _, h) = hessian(|x| (x * x * x).sum(), x);
     assert_eq!(v, 36.0);
     assert_eq!(h[[2, 2]], 18.0);

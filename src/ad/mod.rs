@@ -27,6 +27,32 @@
 //! evaluates the function once: the tangent of a [`Dual`] carries every
 //! partial derivative at once. Nothing allocates.
 //!
+//! # Stack use, and the chunked forms
+//!
+//! A tangent as large as the input makes one pass enough, but it makes
+//! every element of every tensor of duals `N + 1` numbers for a function of
+//! `N` inputs, so each such tensor is `N·(N + 1)·size_of::<T>()` bytes (a
+//! [`Dual2`] Hessian pass: `N·(1 + N + N²)`), all on the stack. A call needs
+//! `m` of them: the seeded input, the function's temporaries and the copies
+//! its by-value calls make. `tests/ad_stack.rs` measures `m` by running
+//! gradients in threads of decreasing stack size (`f64`, N = 32 and 64):
+//!
+//! | function | release | debug |
+//! |---|---|---|
+//! | `(x * x).sum()` | 3.2–3.7 | 11.5–12.5 |
+//! | a loss over `x.gradient(Unit, EDGE2)` | 4.3–4.7 | 32–45 |
+//!
+//! So at N = 64 a gradient takes 100 KB to 1 MB of stack, and a spawned
+//! thread has 2 MiB by default. Past a few hundred inputs use the chunked
+//! forms ([`grad_chunked`], [`jacobian_chunked`], their `value_and_` forms):
+//! they evaluate the function once per `C` inputs with a `C`-wide tangent,
+//! `N·(C + 1)` numbers per tensor, with the same results bit for bit, and
+//! past a few dozen inputs in fewer instructions too (64 inputs: a third of
+//! `grad`'s, 256: a fifth; `benches/ad_count.rs`). The
+//! heap forms (`grad_chunked_heap`, feature `alloc`) take the duals off the stack: the
+//! gradient of a loss over `gradient()` of 4096 samples runs in under 56 KB of
+//! stack in a debug build.
+//!
 //! The function receives tensors of dual numbers; write it once, generic
 //! over [`Scalar`], and it also runs on plain `f64`, on [`Dual2`] and on
 //! nested duals. A closure works whenever it is used at one type; to
@@ -50,6 +76,15 @@
 //! let h = jacobian(|x| grad(energy, x), Tensor::from([1.0, 2.0]));
 //! assert_eq!(h, Tensor::from([[2.0, 0.0], [0.0, 2.0]]));
 //! ```
+
+mod chunked;
+
+pub use chunked::{
+    grad_chunked, jacobian_chunked, value_and_grad_chunked, value_and_jacobian_chunked, Chunk,
+    ChunkDual, DEFAULT_CHUNK,
+};
+#[cfg(feature = "alloc")]
+pub use chunked::{grad_chunked_heap, value_and_grad_chunked_heap};
 
 use crate::dual::{Dual, Dual2, Tangent};
 use crate::scalar::Scalar;
@@ -136,12 +171,13 @@ for_rank_pairs!(jacobian_entry);
 /// tangent `S`.
 #[inline(always)]
 fn seed<S: Shape + Tangent, T: Scalar>(x: &Tensor<S, T>) -> Tensor<S, Dual<T, S>> {
-    // The seeds first, then the values through zipped iterators: no indexing
-    // into `x`, so no bounds check (and no panic path) at opt-level "s"/"z",
-    // and the same code as an indexed loop at opt-level 3.
-    let mut d = Tensor::from_flat_fn(|k| Dual::variable(T::zero(), k));
-    for (d, &v) in d.iter_mut().zip(x.iter()) {
+    // In place: one zero fill, then the value and the diagonal one. Zipped
+    // iterators, not indexing into `x`: no bounds check (and no panic path)
+    // at opt-level "s"/"z".
+    let mut d = Tensor::<S, Dual<T, S>>::zeros();
+    for (k, (d, &v)) in d.iter_mut().zip(x.iter()).enumerate() {
         d.re = v;
+        S::eps_put(&mut d.eps, k, T::one());
     }
     d
 }
@@ -224,6 +260,12 @@ pub fn second_derivative<T: Scalar, F: FnOnce(Dual2<T>) -> Dual2<T>>(f: F, x: T)
 ///
 /// The function receives `x` as a tensor of [`Dual`] numbers whose tangent
 /// has `x`'s shape, and must return one scalar (see [`ScalarOutput`]).
+///
+/// Stack: about `m·N·(N + 1)·size_of::<T>()` bytes for `N` inputs, `m`
+/// being the number of tensors of duals alive at once (3 to 5 in a release
+/// build, up to about 35 in a debug build; measured in the [module
+/// documentation](self#stack-use-and-the-chunked-forms)). Past that, use
+/// [`grad_chunked`] or `grad_chunked_heap` (feature `alloc`).
 ///
 /// # Example
 ///
@@ -369,6 +411,11 @@ where
 /// Binding the result to a tensor of another shape does not compile (see
 /// [`JacobianShape`]).
 ///
+/// Stack: the seeded input is `N·(N + 1)·size_of::<T>()` bytes for `N`
+/// inputs and the dual output `M·(N + 1)·size_of::<T>()` for `M` outputs,
+/// times the number of such tensors alive at once as for [`grad`]. Past
+/// that, use [`jacobian_chunked`].
+///
 /// # Example
 ///
 /// ```
@@ -442,6 +489,13 @@ where
 /// forward pass with the second-order dual [`Dual2`] (the fast path). The
 /// Hessian has shape `In ++ In` (`Rank2<N, N>` for `Rank1<N>`).
 ///
+/// Stack: each element carries its gradient and full Hessian, so a tensor
+/// of [`Dual2`] is `N·(1 + N + N²)·size_of::<T>()` bytes (N = 16, `f64`:
+/// 35 KB), times the number alive at once as for [`grad`]: cubic in `N`,
+/// for a few dozen inputs at most. For more, nest the chunked forms,
+/// `jacobian_chunked(|x| grad_chunked(f, x, c), x, c)`: `N·(C + 1)²`
+/// numbers per tensor (`tests/ad_chunked.rs` checks it against this one).
+///
 /// # Example
 ///
 /// ```
@@ -470,10 +524,17 @@ where
     F: FnOnce(Tensor<S, Dual2<T, S>>) -> R,
     R: ScalarOutput<Dual2<T, S>>,
 {
-    let v = x.as_slice();
-    let y = f(Tensor::from_flat_fn(|k| Dual2::variable(v[k], k))).into_scalar();
+    let mut d = Tensor::<S, Dual2<T, S>>::zeros();
+    for (k, (d, &v)) in d.iter_mut().zip(x.iter()).enumerate() {
+        d.re = v;
+        S::eps_put(&mut d.grad, k, T::one());
+    }
+    let y = f(d).into_scalar();
     let g = tangent_tensor::<S, T>(&y.grad);
-    let h = Tensor::from_flat_fn(|k| y.hess_at(k / S::NUMEL, k % S::NUMEL));
+    // Row after row through one iterator over the slots, as `jacobian_of`.
+    let mut h = Tensor::<H, T>::zeros();
+    let mut slots = h.iter_mut();
+    S::eps_for_each(&y.hess, |row| copy_eps::<S, T>(&mut slots, &row));
     (y.re, g, h)
 }
 
