@@ -7,9 +7,11 @@
 //! the file (`tools/live/run.sh` and `.ci/run` set it); without it the frozen
 //! sample in `tools/live/frozen/` runs, and the output says so loudly.
 //!
-//! A spacing whose stencil coefficients are not finite may be rejected by a
-//! checked constructor; the generator marks those cases, the test counts
-//! and lists them, and any other rejection is a failure.
+//! Coordinates whose stencil coefficients are not finite are rejected by the
+//! checked constructors; the generator marks them, the test counts and lists
+//! the rejections and compares those cases through `Coords::unchecked` /
+//! `CoordsRef::unchecked` (numpy's behaviour); any other rejection is a
+//! failure. Such steps are given as plain reals (unchecked) by the generator.
 
 mod live;
 
@@ -92,14 +94,16 @@ impl Gradients {
     }
 
     /// Checked coordinates; `may_reject` marks coordinates whose stencil
-    /// coefficients are not finite, which a checked constructor may refuse.
+    /// coefficients are not finite, which the checked constructor refuses:
+    /// those are counted and run through the unchecked, numpy-compatible
+    /// path instead.
     fn coords<R: Bits, const N: usize>(
         &mut self,
         bits: &[R::B],
         may_reject: bool,
     ) -> Option<Coords<R, N>> {
         let x = self.array(bits);
-        self.checked(Coords::new(x), may_reject)
+        self.checked(Coords::new(x), may_reject, || Coords::unchecked(x))
     }
 
     /// Checked borrowed coordinates (as [`Self::coords`]).
@@ -108,17 +112,22 @@ impl Gradients {
         x: &'a [R; N],
         may_reject: bool,
     ) -> Option<CoordsRef<'a, R, N>> {
-        self.checked(CoordsRef::new(x), may_reject)
+        self.checked(CoordsRef::new(x), may_reject, || CoordsRef::unchecked(x))
     }
 
-    /// What a checked constructor returned: rejections are counted when
-    /// `may_reject`, failures otherwise.
-    fn checked<T>(&mut self, made: Result<T, GridError>, may_reject: bool) -> Option<T> {
+    /// What a checked constructor returned: a rejection is counted and the
+    /// `unchecked` spacing used when `may_reject`, a failure otherwise.
+    fn checked<T>(
+        &mut self,
+        made: Result<T, GridError>,
+        may_reject: bool,
+        unchecked: impl FnOnce() -> T,
+    ) -> Option<T> {
         match made {
             Ok(c) => Some(c),
             Err(e) if may_reject => {
                 self.rejected.push(format!("{}: {e}", self.case));
-                None
+                Some(unchecked())
             }
             Err(e) => {
                 self.fail(format!(
@@ -180,7 +189,7 @@ fn numpy_gradient_bit_for_bit() {
     let bang = if GENERATED.live { "" } else { "!!! " };
     println!("{bang}{head}");
     println!(
-        "compared {} outputs ({} values) bit for bit ({} NaNs with another sign or payload than numpy's); {} cases rejected by a checked constructor (non-finite stencil coefficients); {} failures",
+        "compared {} outputs ({} values) bit for bit ({} NaNs with another sign or payload than numpy's); {} coordinate arrays rejected by the checked constructor (non-finite stencil coefficients) and compared through the unchecked one; {} failures",
         r.outputs,
         r.values,
         r.nan_payloads,
