@@ -106,3 +106,112 @@ impl Msg {
         }
     }
 }
+
+/// The shape checks that run as constant evaluation, one call per check so
+/// that the error's source line reads as the check (`reshape(…)`), and the
+/// caller's `const { }` block is one line.
+///
+/// Each is `#[track_caller]`: the error points at the `const { }` block in
+/// the public method, and the note below it at the user's call.
+pub(crate) mod check {
+    use super::Msg;
+
+    /// A reshape keeps the number of elements.
+    #[track_caller]
+    pub(crate) const fn reshape(from: &[usize], from_numel: usize, to: &[usize], to_numel: usize) {
+        if from_numel != to_numel {
+            Msg::new()
+                .s("reshape: ")
+                .shape(from)
+                .s(" has ")
+                .n(from_numel)
+                .s(" elements but ")
+                .shape(to)
+                .s(" has ")
+                .n(to_numel)
+                .s("; a reshape must keep the number of elements")
+                .fail();
+        }
+    }
+
+    /// A flattened vector has one entry per element.
+    #[track_caller]
+    pub(crate) const fn flatten(from: &[usize], numel: usize, len: usize) {
+        if numel != len {
+            Msg::new()
+                .s("flatten: ")
+                .shape(from)
+                .s(" has ")
+                .n(numel)
+                .s(" elements, so the vector must have length ")
+                .n(numel)
+                .s(", not ")
+                .n(len)
+                .fail();
+        }
+    }
+
+    /// Two shapes joined along axis 0 give the named one.
+    #[track_caller]
+    pub(crate) const fn concat(a: &[usize], b: &[usize], out: &[usize]) {
+        if !concat_fits(a, b, out) {
+            Msg::new()
+                .s("concat: ")
+                .shape(a)
+                .s(" and ")
+                .shape(b)
+                .s(" joined along axis 0 cannot make ")
+                .shape(out)
+                .s("; the leading dimensions must add up and the others agree")
+                .fail();
+        }
+    }
+
+    /// The dimensions of `a` and `b` joined along axis 0 equal `out`'s: same
+    /// rank (at least 1), same trailing dimensions, leading ones adding up.
+    const fn concat_fits(a: &[usize], b: &[usize], out: &[usize]) -> bool {
+        if a.is_empty() || a.len() != b.len() || a.len() != out.len() {
+            return false;
+        }
+        if a[0] + b[0] != out[0] {
+            return false;
+        }
+        let mut i = 1;
+        while i < a.len() {
+            if a[i] != b[i] || a[i] != out[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// A reduction that needs at least one element (`min`, `max`, `mean`,
+    /// `logsumexp`) gets one.
+    #[track_caller]
+    pub(crate) const fn nonempty(op: &str, dims: &[usize], numel: usize) {
+        if numel == 0 {
+            Msg::new()
+                .s(op)
+                .s(" of an empty tensor: ")
+                .shape(dims)
+                .s(" has no elements")
+                .fail();
+        }
+    }
+
+    /// A reduction along an axis that needs at least one element gets one.
+    #[track_caller]
+    pub(crate) const fn nonempty_axis(op: &str, dims: &[usize], axis: usize) {
+        if dims[axis] == 0 {
+            Msg::new()
+                .s(op)
+                .s(" along axis ")
+                .n(axis)
+                .s(" of ")
+                .shape(dims)
+                .s(": the axis has no elements")
+                .fail();
+        }
+    }
+}

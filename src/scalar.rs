@@ -43,6 +43,11 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, Sub, S
 /// }
 /// assert_eq!(norm(3.0_f64, 4.0), 5.0);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number constgrad computes or differentiates with: it needs `f32` or `f64` (or a dual number over them)",
+    label = "`{Self}` here, where `f32` or `f64` is needed",
+    note = "integer samples are data: convert them with `.cast::<f64>()`, or write the literals as floats (`1.0`, not `1`)"
+)]
 pub trait Scalar:
     Copy
     + Debug
@@ -201,6 +206,66 @@ pub trait Scalar:
     fn is_finite(&self) -> bool {
         self.re().is_finite_real()
     }
+
+    /// The logarithm in base `base`: `ln(self) / ln(base)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::log(8.0_f64, 2.0), 3.0);
+    /// ```
+    #[inline]
+    fn log(self, base: Self) -> Self {
+        self.ln() / base.ln()
+    }
+
+    /// The logistic sigmoid `1 / (1 + e⁻ˣ)`, written so that neither branch
+    /// overflows (`eˣ / (1 + eˣ)` for negative `x`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::sigmoid(0.0_f64), 0.5);
+    /// assert_eq!(Scalar::sigmoid(-1000.0_f64), 0.0);
+    /// assert_eq!(Scalar::sigmoid(1000.0_f64), 1.0);
+    /// ```
+    #[inline]
+    fn sigmoid(self) -> Self {
+        if self.re() >= Self::Real::zero() {
+            Self::one() / (Self::one() + (-self).exp())
+        } else {
+            let e = self.exp();
+            e / (Self::one() + e)
+        }
+    }
+
+    /// `ln(1 + eˣ)`, as `x + ln_1p(e⁻ˣ)` for positive `x` and `ln_1p(eˣ)`
+    /// otherwise, so that it neither overflows for large `x` nor rounds to
+    /// 0 for very negative `x`. A branch on the value rather than `abs` and
+    /// `max` keeps the derivative [`Scalar::sigmoid`] at 0 too (½), whatever
+    /// tangent those two pick at their kinks.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Scalar;
+    ///
+    /// assert_eq!(Scalar::softplus(0.0_f64), 2.0_f64.ln());
+    /// assert_eq!(Scalar::softplus(1000.0_f64), 1000.0);
+    /// assert_eq!(Scalar::softplus(-800.0_f64), 0.0);
+    /// ```
+    #[inline]
+    fn softplus(self) -> Self {
+        if self.re() > Self::Real::zero() {
+            self + (-self).exp().ln_1p()
+        } else {
+            self.exp().ln_1p()
+        }
+    }
 }
 
 /// A type a tensor can be built from a nested array of: every [`Scalar`],
@@ -265,6 +330,8 @@ pub trait Real:
 /// methods (with `std`) or to `libm` (without `std`, or with feature `libm`).
 macro_rules! real_impl {
     ($t:ty, $libm:ident { $($name:ident => $lib:ident),* $(,)? }, $erf:ident, $fma:ident, $pow:ident, $atan2:ident, $hypot:ident) => {
+        // Not listed in errors: the trait's own message names f32 and f64.
+        #[diagnostic::do_not_recommend]
         impl Scalar for $t {
             type Real = $t;
 

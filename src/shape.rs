@@ -26,6 +26,10 @@ use core::fmt::Debug;
 /// a tensor of this shape is [`Shape::Array`]: a nested array, inline and
 /// row-major, with exactly [`Shape::NUMEL`] elements.
 ///
+/// Every shape is also a [`Tangent`](crate::dual::Tangent) (a supertrait),
+/// so code generic over `S: Shape` can call [`grad`](crate::ad::grad) and
+/// [`jacobian`](crate::ad::jacobian) without naming `Tangent`.
+///
 /// # Example
 ///
 /// ```
@@ -33,8 +37,15 @@ use core::fmt::Debug;
 ///
 /// let a: <Rank2<2, 3> as Shape>::Array<f64> = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
 /// assert_eq!(Rank2::<2, 3>::flat(&a), &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+///
+/// fn slope<S: Shape>(x: constgrad::Tensor<S>) -> constgrad::Tensor<S> {
+///     constgrad::ad::grad(|x| (x * x).sum(), x)
+/// }
+/// assert_eq!(slope(constgrad::Tensor::from([1.0, 2.0])).as_slice(), &[2.0, 4.0]);
 /// ```
-pub trait Shape: Copy + Default + Debug + PartialEq + Eq + Send + Sync + 'static {
+pub trait Shape:
+    Copy + Default + Debug + PartialEq + Eq + Send + Sync + 'static + crate::dual::Tangent
+{
     /// The number of axes.
     const RANK: usize;
     /// The number of elements: the product of the dimensions (1 for rank 0).

@@ -82,6 +82,35 @@
 //! assert_eq!(grad(|x| vmap(f, x).sum(), x), df);
 //! ```
 //!
+//! # Constants in a function differentiated inside vmap
+//!
+//! Write constants as they are: plain literals (`x * 0.5`), plain scalars,
+//! and plain tensors captured by the closure (`x * w`) all mix with the dual
+//! numbers of a `jacobian` or `grad`. Each such operation scales or shifts
+//! the tangent, where `constant(w)` makes a dual number with a zero tangent
+//! and then multiplies the tangents out: in `benches/vmap.rs`
+//! (`constant/*`, the Jacobian of `w·x + x²` at 256 points) the captured
+//! form takes 4.9 µs against 13.4 µs for `constant(w)` (2.7×), and a
+//! hand-written Jacobian 1.3 µs. `constant` remains for a plain tensor that
+//! must itself be an argument of a dual-only function.
+//!
+//! ```
+//! use constgrad::ad::jacobian;
+//! use constgrad::vmap::vmap;
+//! use constgrad::{Rank1, Rank2, Rank3, Tensor};
+//!
+//! let w = Tensor::from([0.5, -1.0]);
+//! let points = Tensor::from([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]);
+//! let jacobians: Tensor<Rank3<3, 2, 2>> = vmap(
+//!     |x: Tensor<Rank1<2>>| -> Tensor<Rank2<2, 2>> { jacobian(|x| x * w + x * x * 0.5, x) },
+//!     &points,
+//! );
+//! // d/dx (w·x + x²/2) = diag(w + x)
+//! assert_eq!(jacobians[[2, 0, 0]], 5.5);
+//! assert_eq!(jacobians[[2, 1, 1]], 5.0);
+//! assert_eq!(jacobians[[2, 0, 1]], 0.0);
+//! ```
+//!
 //! # Cost
 //!
 //! A vmap is a loop over the batch that writes each result into a
@@ -129,9 +158,11 @@ use crate::tensor::Tensor;
 pub trait Slice: Shape {
     /// The value handed to the function: `E` for rank 0, `Tensor<Self, E>` otherwise.
     type Item<E: Copy>: Copy;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Builds the item from a function of the flat row-major position,
     /// called once per element in order.
     fn item_from_fn<E: Copy>(f: impl FnMut(usize) -> E) -> Self::Item<E>;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Copies the item from its row-major elements.
     ///
     /// # Panics
@@ -217,12 +248,14 @@ tensor_slice! {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a vmap argument with batch size {B}",
-    label = "not a vmap argument with batch size {B}",
+    label = "the batch size is {B} here, from the other mapped arguments or the result",
+    note = "a mapped argument's mapped axis (axis 0, or AX for `x.in_axis::<AX>()`) has the batch size as its length; a `Rank0` tensor has no axis to map",
     note = "a vmap argument is a `Tensor` (mapped along axis 0), `x.in_axis::<AX>()` (mapped along axis AX) or `Broadcast(x)` (the same value for every batch entry)"
 )]
 pub trait VmapArg<const B: usize> {
     /// What the function receives for one batch entry.
     type Item;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The value for batch entry `b`.
     ///
     /// # Panics
@@ -422,13 +455,17 @@ pub trait Batched<const B: usize>: Copy {
     /// The storage the results are written into, one batch entry at a time.
     type Buffer;
 
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The storage, every element set to [`Fill::fill`].
     fn empty() -> Self::Buffer;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Writes the result for batch entry `b` (`b < B`).
     fn set(buffer: &mut Self::Buffer, b: usize, value: Self);
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The stacked result of a filled buffer.
     fn finish(buffer: Self::Buffer) -> Self::Output;
 
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Calls `call` on every batch entry `0..B`, in order, and stacks the
     /// results in place: the driver of [`vmap`].
     ///

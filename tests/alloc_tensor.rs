@@ -76,6 +76,6 @@ fn stacking_and_formatting_into_a_fixed_buffer_allocate_nothing() {
         (buf.1, (x + y).sum())
     });
     assert_eq!(n, 0);
-    assert_eq!(len, "[[1 2]\n [3 4]]".len());
+    assert_eq!(len, "[[1. 2.]\n [3. 4.]]".len()); // numpy: str(np.array([[1., 2.], [3., 4.]]))
     assert_eq!(total, 10.0);
 }

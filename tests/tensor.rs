@@ -444,8 +444,9 @@ fn stack_and_unstack() {
 #[test]
 fn display_like_numpy() {
     let m = Tensor::from([[1.5, 2.0], [3.0, -4.25]]);
-    assert_eq!(m.to_string(), "[[1.5 2]\n [3 -4.25]]");
-    assert_eq!(format!("{m:.2}"), "[[1.50 2.00]\n [3.00 -4.25]]");
+    // numpy: str(m), np.array2string(m, precision=2), np.array2string(np.array(0.5))
+    assert_eq!(m.to_string(), "[[ 1.5   2.  ]\n [ 3.   -4.25]]");
+    assert_eq!(format!("{m:.1}"), "[[ 1.5  2. ]\n [ 3.  -4.2]]");
     assert_eq!(Tensor::from([1, 2, 3]).to_string(), "[1 2 3]");
     assert_eq!(Tensor::<Rank0>::new(0.5).to_string(), "0.5");
     // print(np.arange(8).reshape(2, 2, 2))

@@ -114,6 +114,7 @@ use crate::tensor::Tensor;
     note = "a function with a tensor output has a Jacobian, not a gradient: use `jacobian`, or reduce the output to one scalar (`.sum()`, `.max()`, …)"
 )]
 pub trait ScalarOutput<D: Scalar> {
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// The scalar.
     fn into_scalar(self) -> D;
 }
@@ -628,11 +629,13 @@ pub trait Arg {
     type Lifted<D: Tangent>;
     /// Its gradient: a tensor of its shape, or `()` when fixed.
     type Grad;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Lifts the argument to dual numbers, its components being the joint
     /// tangent's positions `offset..offset + Self::Tangent::LEN`.
     fn lift<D: Tangent>(self, offset: usize) -> Self::Lifted<D>;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Reads its gradient from the joint tangent.
-    fn grad<D: Tangent>(eps: &D::Eps<Self::Elem>, offset: usize) -> Self::Grad;
+    fn read_grad<D: Tangent>(eps: &D::Eps<Self::Elem>, offset: usize) -> Self::Grad;
 }
 
 impl<S: Shape + Tangent, T: Scalar> Arg for Tensor<S, T> {
@@ -646,7 +649,7 @@ impl<S: Shape + Tangent, T: Scalar> Arg for Tensor<S, T> {
         Tensor::from_flat_fn(|k| Dual::variable(v[k], offset + k))
     }
     #[inline(always)]
-    fn grad<D: Tangent>(eps: &D::Eps<T>, offset: usize) -> Tensor<S, T> {
+    fn read_grad<D: Tangent>(eps: &D::Eps<T>, offset: usize) -> Tensor<S, T> {
         Tensor::from_flat_fn(|k| D::eps_get(eps, offset + k))
     }
 }
@@ -661,7 +664,7 @@ impl<S: Shape, T: Scalar> Arg for Fixed<Tensor<S, T>> {
         constant(self.0)
     }
     #[inline(always)]
-    fn grad<D: Tangent>(_: &D::Eps<T>, _: usize) {}
+    fn read_grad<D: Tangent>(_: &D::Eps<T>, _: usize) {}
 }
 
 /// The arguments of [`grad_args`]: a tuple of one to four [`Arg`]s with the
@@ -676,8 +679,10 @@ pub trait Args {
     type Lifted;
     /// The tuple of gradients (`()` for fixed arguments).
     type Grads;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Lifts every argument.
     fn lift(self) -> Self::Lifted;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
     /// Reads every gradient from the joint tangent.
     fn grads(eps: &<Self::Tangent as Tangent>::Eps<Self::Elem>) -> Self::Grads;
 }
@@ -714,12 +719,12 @@ macro_rules! args_tuple {
                     {
                         let o = offset;
                         offset += <$first::Tangent as Tangent>::LEN;
-                        $first::grad::<Self::Tangent>(eps, o)
+                        $first::read_grad::<Self::Tangent>(eps, o)
                     },
                     $({
                         let o = offset;
                         offset += <$name::Tangent as Tangent>::LEN;
-                        $name::grad::<Self::Tangent>(eps, o)
+                        $name::read_grad::<Self::Tangent>(eps, o)
                     },)*
                 )
             }
@@ -789,4 +794,148 @@ where
 {
     let y = f(args.lift()).into_scalar();
     (y.re, A::grads(&y.eps))
+}
+
+// ---------------------------------------------------------------------------
+// Jacobians with respect to several arguments
+// ---------------------------------------------------------------------------
+
+/// One argument of [`jacobian_args`] for a function whose output has shape
+/// `SO`: a tensor of shape `S` gets the Jacobian `SO ++ S`, a [`Fixed`]
+/// tensor gets `()`.
+pub trait JacobianArg<SO: Shape>: Arg {
+    /// Its Jacobian: a tensor of shape `SO ++ S`, or `()` when fixed.
+    type Jacobian;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
+    /// Reads its Jacobian from the outputs' joint tangents; its own
+    /// partial derivatives start at position `offset` of each tangent.
+    fn read_jacobian<D: Tangent>(
+        y: &Tensor<SO, Dual<Self::Elem, D>>,
+        offset: usize,
+    ) -> Self::Jacobian;
+}
+
+impl<SO, S, T> JacobianArg<SO> for Tensor<S, T>
+where
+    SO: Shape + crate::shape::Concat<S>,
+    S: Shape,
+    T: Scalar,
+{
+    type Jacobian = Tensor<<SO as crate::shape::Concat<S>>::Output, T>;
+    #[inline(always)]
+    fn read_jacobian<D: Tangent>(y: &Tensor<SO, Dual<T, D>>, offset: usize) -> Self::Jacobian {
+        // Row-major over (output element, input element): each output's
+        // tangent slice for this argument is one row.
+        let y = y.as_slice();
+        let n = S::NUMEL;
+        Tensor::from_flat_fn(|k| D::eps_get(&y[k / n].eps, offset + k % n))
+    }
+}
+
+impl<SO: Shape, S: Shape, T: Scalar> JacobianArg<SO> for Fixed<Tensor<S, T>> {
+    type Jacobian = ();
+    #[inline(always)]
+    fn read_jacobian<D: Tangent>(_: &Tensor<SO, Dual<T, D>>, _: usize) {}
+}
+
+/// The arguments of [`jacobian_args`]: a tuple of one to four
+/// [`JacobianArg`]s, as [`Args`] is for [`grad_args`].
+pub trait JacobianArgs<SO: Shape>: Args {
+    /// The tuple of Jacobians (`()` for fixed arguments).
+    type Jacobians;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
+    /// Reads every Jacobian from the outputs' joint tangents.
+    fn jacobians(y: &Tensor<SO, Dual<Self::Elem, Self::Tangent>>) -> Self::Jacobians;
+}
+
+macro_rules! jacobian_args_tuple {
+    ($($name:ident)*) => {
+        impl<SO: Shape, $($name: JacobianArg<SO>),*> JacobianArgs<SO> for ($($name,)*)
+        where
+            ($($name,)*): Args,
+            $($name: Arg<Elem = <Self as Args>::Elem>,)*
+        {
+            type Jacobians = ($($name::Jacobian,)*);
+            #[inline(always)]
+            #[allow(unused_assignments)]
+            fn jacobians(y: &Tensor<SO, Dual<Self::Elem, Self::Tangent>>) -> Self::Jacobians {
+                let mut offset = 0;
+                ($({
+                    let o = offset;
+                    offset += <$name::Tangent as Tangent>::LEN;
+                    $name::read_jacobian::<Self::Tangent>(y, o)
+                },)*)
+            }
+        }
+    };
+}
+
+jacobian_args_tuple!(A);
+jacobian_args_tuple!(A B);
+jacobian_args_tuple!(A B C);
+jacobian_args_tuple!(A B C D);
+
+/// The Jacobians of a tensor-valued function of several tensors with
+/// respect to any chosen subset of them, in one pass (JAX's `jacobian` with
+/// `argnums`). An extended Kalman filter's `∂f/∂x` and `∂f/∂w` come from one
+/// evaluation of `f`.
+///
+/// `args` is a tuple of up to four tensors; wrap those to hold constant in
+/// [`Fixed`]. For an output of shape `SO`, the Jacobian with respect to an
+/// argument of shape `S` has shape `SO ++ S` (`Rank2<M, N>` for a
+/// `Rank1<M>` output and a `Rank1<N>` argument).
+///
+/// # Example
+///
+/// ```
+/// use constgrad::ad::jacobian_args;
+/// use constgrad::{Rank2, Tensor};
+///
+/// // A constant-velocity model with process noise w: x' = (p + v·dt + w0, v + w1).
+/// let dt = 0.1;
+/// let f = |(x, w): (Tensor<_, _>, Tensor<_, _>)| {
+///     let [p, v] = x.into_array();
+///     let [w0, w1] = w.into_array();
+///     Tensor::from([p + v * dt + w0, v + w1])
+/// };
+/// let (fx, fw): (Tensor<Rank2<2, 2>>, Tensor<Rank2<2, 2>>) =
+///     jacobian_args(f, (Tensor::from([1.0, 2.0]), Tensor::from([0.0, 0.0])));
+/// assert_eq!(fx, Tensor::from([[1.0, 0.1], [0.0, 1.0]]));
+/// assert_eq!(fw, Tensor::identity());
+/// ```
+#[inline]
+pub fn jacobian_args<A, SO, F>(f: F, args: A) -> A::Jacobians
+where
+    SO: Shape,
+    A: JacobianArgs<SO>,
+    F: FnOnce(A::Lifted) -> Tensor<SO, Dual<A::Elem, A::Tangent>>,
+{
+    A::jacobians(&f(args.lift()))
+}
+
+/// The value and the Jacobians of a tensor-valued function of several
+/// tensors, in one pass, as [`jacobian_args`].
+///
+/// # Example
+///
+/// ```
+/// use constgrad::ad::{value_and_jacobian_args, Fixed};
+/// use constgrad::Tensor;
+///
+/// let (y, (jx, ())) = value_and_jacobian_args(
+///     |(x, c)| x * x * c,
+///     (Tensor::from([1.0, 3.0]), Fixed(Tensor::from([2.0, 0.5]))),
+/// );
+/// assert_eq!(y, Tensor::from([2.0, 4.5]));
+/// assert_eq!(jx, Tensor::from([[4.0, 0.0], [0.0, 3.0]]));
+/// ```
+#[inline]
+pub fn value_and_jacobian_args<A, SO, F>(f: F, args: A) -> (Tensor<SO, A::Elem>, A::Jacobians)
+where
+    SO: Shape,
+    A: JacobianArgs<SO>,
+    F: FnOnce(A::Lifted) -> Tensor<SO, Dual<A::Elem, A::Tangent>>,
+{
+    let y = f(args.lift());
+    (y.map(|d| d.re), A::jacobians(&y))
 }

@@ -11,8 +11,7 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAss
 use super::elementary;
 use super::tangent::Tangent;
 use crate::scalar::Scalar;
-use crate::shape::{Rank0, Shape};
-use crate::tensor::Tensor;
+use crate::shape::Rank0;
 
 /// A dual number: a value `re` and its partial derivatives `eps` with respect
 /// to every component of a tangent of shape `S` (a rank marker or a tuple of
@@ -330,8 +329,8 @@ assign_ops! { Dual;
 }
 
 /// Operators with a real constant (`f32` or `f64`) on either side, for a dual
-/// type whose underlying real is that float, and the same for tensors of
-/// that dual type (tensor ⊕ constant; constant ⊕ tensor is in [`crate::tensor::ops`]).
+/// type whose underlying real is that float. Tensors of dual numbers get
+/// tensor ⊕ constant from these through [`crate::tensor::ops`].
 macro_rules! real_ops {
     ($ty:ident; $($r:ty),*) => {$(
         impl<T: Scalar<Real = $r>, S: Tangent> Add<$r> for $ty<T, S> {
@@ -414,38 +413,6 @@ macro_rules! real_ops {
                 *self = *self / rhs;
             }
         }
-        #[diagnostic::do_not_recommend]
-        impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Add<$r> for Tensor<Sh, $ty<T, S>> {
-            type Output = Self;
-            #[inline]
-            fn add(self, rhs: $r) -> Self {
-                self.map(|x| x + rhs)
-            }
-        }
-        #[diagnostic::do_not_recommend]
-        impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Sub<$r> for Tensor<Sh, $ty<T, S>> {
-            type Output = Self;
-            #[inline]
-            fn sub(self, rhs: $r) -> Self {
-                self.map(|x| x - rhs)
-            }
-        }
-        #[diagnostic::do_not_recommend]
-        impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Mul<$r> for Tensor<Sh, $ty<T, S>> {
-            type Output = Self;
-            #[inline]
-            fn mul(self, rhs: $r) -> Self {
-                self.map(|x| x * rhs)
-            }
-        }
-        #[diagnostic::do_not_recommend]
-        impl<Sh: Shape, T: Scalar<Real = $r>, S: Tangent> Div<$r> for Tensor<Sh, $ty<T, S>> {
-            type Output = Self;
-            #[inline]
-            fn div(self, rhs: $r) -> Self {
-                self.map(|x| x / rhs)
-            }
-        }
     )*};
 }
 pub(crate) use real_ops;
@@ -492,6 +459,8 @@ macro_rules! dual_unary {
     )*};
 }
 
+// Not listed in errors: `Scalar`'s message names what is accepted.
+#[diagnostic::do_not_recommend]
 impl<T: Scalar, S: Tangent> Scalar for Dual<T, S> {
     type Real = T::Real;
 

@@ -57,8 +57,10 @@
 //! assert!((y.eps - exact).abs() < 1e-15);
 //! ```
 
+mod captured;
 mod elementary;
 mod first;
+mod mixed;
 #[cfg(feature = "nalgebra")]
 pub mod nalgebra;
 mod second;
@@ -69,6 +71,7 @@ use core::ops::{Add, Div, Mul, Sub};
 use crate::scalar::Scalar;
 
 pub use first::Dual;
+pub use mixed::DualOperand;
 pub use second::Dual2;
 pub use tangent::Tangent;
 
@@ -94,6 +97,27 @@ pub use tangent::Tangent;
 /// }
 /// assert_eq!(rosenbrock(Tensor::from([1.0, 1.0])), 0.0);
 /// assert_eq!(grad(rosenbrock, Tensor::from([1.0, 1.0])), Tensor::from([0.0, 0.0]));
+/// ```
+///
+/// A literal on the left (`2.0 * x`) needs `f64: Mul<T, Output = T>`, which
+/// Rust does not carry from a trait to its users (only bounds on `Self` are
+/// implied), and `T: Scalar` alone cannot offer `x * 0.5` at all: `f32`
+/// cannot be multiplied by an `f64`. Put the literal on the right, or add
+/// the bound where the function needs it:
+///
+/// ```
+/// use constgrad::ad::derivative;
+/// use constgrad::dual::RealArith;
+/// use core::ops::Mul;
+///
+/// fn twice_plus_half<T: RealArith<f64>>(x: T) -> T
+/// where
+///     f64: Mul<T, Output = T>,
+/// {
+///     2.0 * x + x * 0.5
+/// }
+/// assert_eq!(twice_plus_half(2.0), 5.0);
+/// assert_eq!(derivative(twice_plus_half, 2.0), 2.5);
 /// ```
 pub trait RealArith<R>:
     Scalar<Real = R>

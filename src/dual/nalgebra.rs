@@ -31,6 +31,40 @@
 //! assert_eq!(m.determinant().eps, 10.0);
 //! ```
 
+//! # Generic code over `Scalar` and `RealField` together
+//!
+//! A bound `T: Scalar + RealField` names two traits that both have `zero`,
+//! `from_f64`, `sin`, `sqrt`, … so `x.sin()` and `T::zero()` are ambiguous
+//! (E0034). Stable Rust cannot let one trait hide the other's items (that is
+//! supertrait item shadowing, RFC 3624, not stable in Rust 1.95: a subtrait
+//! of both that redefines `sin` is still E0034), so no combined bound can
+//! remove the ambiguity. Two ways work:
+//!
+//! - write the function against `RealField` alone when it only needs
+//!   nalgebra's algebra: the dual numbers implement it, so `grad` and
+//!   `jacobian` differentiate it;
+//! - with both bounds, name the trait at the ambiguous calls:
+//!   `Scalar::sin(x)`, `<T as Scalar>::from_f64(0.5)`.
+//!
+//! ```
+//! use constgrad::dual::Dual;
+//! use constgrad::Scalar;
+//! use nalgebra::{Matrix2, RealField};
+//!
+//! fn det<T: RealField + Copy>(m: Matrix2<T>) -> T {
+//!     m.determinant()
+//! }
+//! fn damped<T: Scalar + RealField>(m: Matrix2<T>) -> T {
+//!     det(m) * Scalar::exp(-<T as Scalar>::from_f64(0.5) * m[(0, 0)])
+//! }
+//! let t: Dual<f64> = Dual::var(5.0);
+//! let c = |v: f64| Dual::<f64>::constant(v);
+//! assert_eq!(det(Matrix2::new(t, c(2.0), c(3.0), t)).eps, 10.0);
+//! let d = damped(Matrix2::new(t, c(2.0), c(3.0), t));
+//! let exact = 10.0 * (-2.5_f64).exp() - 0.5 * 19.0 * (-2.5_f64).exp();
+//! assert!((d.eps - exact).abs() < 1e-14);
+//! ```
+
 use core::ops::{Rem, RemAssign};
 
 use simba::scalar::{ComplexField, Field, RealField, SubsetOf};

@@ -12,8 +12,7 @@ use super::elementary;
 use super::first::{assign_ops, real_ops};
 use super::tangent::Tangent;
 use crate::scalar::Scalar;
-use crate::shape::{Rank0, Shape};
-use crate::tensor::Tensor;
+use crate::shape::Rank0;
 
 /// A second-order dual number: a value `re`, its gradient `grad` and its
 /// Hessian `hess` with respect to a tangent of shape `S`.
@@ -402,6 +401,8 @@ macro_rules! dual2_unary {
     )*};
 }
 
+// Not listed in errors: `Scalar`'s message names what is accepted.
+#[diagnostic::do_not_recommend]
 impl<T: Scalar, S: Tangent> Scalar for Dual2<T, S> {
     type Real = T::Real;
 

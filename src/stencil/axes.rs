@@ -47,15 +47,30 @@ pub struct DistinctAxes<S, Sel>(core::marker::PhantomData<(S, Sel)>);
 
 impl<S: Shape, Sel: AxisSelection<S>> DistinctAxes<S, Sel> {
     /// Evaluating this fails to compile when an axis is named twice.
-    pub const OK: () = if let Some(ax) = repeated(Sel::AXES) {
-        let m = Msg::new()
+    pub const OK: () = distinct(Sel::AXES);
+}
+
+/// Fails the constant evaluation when an axis is named twice in `axes`.
+#[track_caller]
+pub(crate) const fn distinct(axes: &[usize]) {
+    if let Some(ax) = repeated(axes) {
+        Msg::new()
             .s("axis ")
             .n(ax)
             .s(" is named twice in the axis selection ")
-            .list(Sel::AXES)
-            .s("; each axis may appear at most once");
-        m.fail();
-    };
+            .list(axes)
+            .s("; each axis may appear at most once")
+            .fail();
+    }
+}
+
+/// The checks of a `numpy.gradient` call, evaluated in a `const { }` block
+/// of the method the user calls so that the error points at that call: no
+/// axis named twice, and every selected axis longer than the edge order.
+#[track_caller]
+pub(crate) const fn gradient_fits(dims: &[usize], axes: &[usize], edge_order: usize) {
+    distinct(axes);
+    edge_fits(dims, axes, edge_order);
 }
 
 /// The first axis named twice in `a`, if any.
@@ -188,24 +203,29 @@ pub struct EdgeFits<S, Sel, Ed>(core::marker::PhantomData<(S, Sel, Ed)>);
 
 impl<S: Shape, Sel: AxisSelection<S>, Ed: Edge> EdgeFits<S, Sel, Ed> {
     /// Evaluating this fails to compile when an axis is too short.
-    pub const OK: () = {
-        let ax = shortest_axis(S::DIMS, Sel::AXES);
-        if S::DIMS[ax] <= Ed::ORDER {
-            let m = Msg::new()
-                .s("axis ")
-                .n(ax)
-                .s(" of ")
-                .shape(S::DIMS)
-                .s(" has ")
-                .n(S::DIMS[ax])
-                .s(" points, too few for numpy.gradient with edge_order ")
-                .n(Ed::ORDER)
-                .s(" (it needs at least edge_order + 1 = ")
-                .n(Ed::ORDER + 1)
-                .s(")");
-            m.fail();
-        }
-    };
+    pub const OK: () = edge_fits(S::DIMS, Sel::AXES, Ed::ORDER);
+}
+
+/// Fails the constant evaluation when a selected axis has fewer than
+/// `edge_order + 1` points.
+#[track_caller]
+pub(crate) const fn edge_fits(dims: &[usize], axes: &[usize], edge_order: usize) {
+    let ax = shortest_axis(dims, axes);
+    if dims[ax] <= edge_order {
+        Msg::new()
+            .s("axis ")
+            .n(ax)
+            .s(" of ")
+            .shape(dims)
+            .s(" has ")
+            .n(dims[ax])
+            .s(" points, too few for numpy.gradient with edge_order ")
+            .n(edge_order)
+            .s(" (it needs at least edge_order + 1 = ")
+            .n(edge_order + 1)
+            .s(")")
+            .fail();
+    }
 }
 
 /// The shortest of the selected axes (the first of them on a tie).

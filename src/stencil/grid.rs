@@ -147,6 +147,60 @@ impl<R: Real, const N: usize> Coords<R, N> {
     }
 }
 
+impl<R: Real, const N: usize> Coords<R, N> {
+    /// Copies coordinates from a slice (a `Vec`, a file's column) and checks
+    /// them as [`Coords::new`] does; a slice of the wrong length is an
+    /// error, not a panic.
+    ///
+    /// # Errors
+    ///
+    /// [`GridError::Length`] with the axis length `N` and the slice's, or
+    /// the errors of [`Coords::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Coords, GridError};
+    ///
+    /// let xs = vec![0.0, 0.5, 2.0];
+    /// let x: Coords<f64, 3> = Coords::try_from_slice(&xs).unwrap();
+    /// assert_eq!(x.get(), &[0.0, 0.5, 2.0]);
+    /// let e = Coords::<f64, 4>::try_from_slice(&xs).unwrap_err();
+    /// assert_eq!(e, GridError::Length { expected: 4, found: 3 });
+    /// assert_eq!(e.to_string(), "4 coordinates expected (the axis length), 3 given");
+    /// ```
+    pub fn try_from_slice(x: &[R]) -> Result<Self, GridError> {
+        let x: [R; N] = x.try_into().map_err(|_| GridError::Length {
+            expected: N,
+            found: x.len(),
+        })?;
+        Self::new(x)
+    }
+
+    /// Converts integer (or narrower float) coordinates to `R`, as numpy
+    /// casts an integer coordinate array to float, and checks them as
+    /// [`Coords::new`] does. The conversion is `From`, so it is exact.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Coords::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::stencil::{Coords, EDGE1};
+    /// use constgrad::Tensor;
+    ///
+    /// let x = Coords::cast([0, 1, 3, 6]).unwrap();
+    /// let f = Tensor::from([0.0, 1.0, 9.0, 36.0]); // x²
+    /// let [g] = f.gradient(x, EDGE1);
+    /// assert_eq!(g.as_slice()[1], 2.0);
+    /// ```
+    pub fn cast<X: Copy + Into<R>>(x: [X; N]) -> Result<Self, GridError> {
+        Self::new(x.map(Into::into))
+    }
+}
+
 /// Checked coordinates borrowed from an array that lives elsewhere (on the
 /// heap for a large grid): the same checks and rules as [`Coords`], without
 /// copying `N` values onto the stack.
@@ -266,6 +320,13 @@ pub enum GridError {
         /// The position of the first coordinate out of order.
         index: usize,
     },
+    /// A slice of coordinates does not have one entry per point of its axis.
+    Length {
+        /// The axis length.
+        expected: usize,
+        /// The slice's length.
+        found: usize,
+    },
     /// The stencil centred at `x[index]` (for edge order 1 or 2) has a
     /// coefficient, or an intermediate of numpy's formula, that is infinite
     /// or NaN: the spacings there are too small (their products underflow)
@@ -299,6 +360,10 @@ impl fmt::Display for GridError {
             GridError::NonFiniteCoefficients { index } => write!(
                 f,
                 "the stencil coefficients at x[{index}] are not finite (the spacings overflow or underflow)"
+            ),
+            GridError::Length { expected, found } => write!(
+                f,
+                "{expected} coordinates expected (the axis length), {found} given"
             ),
             GridError::NonFiniteStep => write!(f, "the step is not finite"),
             GridError::ZeroStep => write!(f, "the step is zero"),
@@ -339,8 +404,9 @@ pub enum Grid<'a, R> {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a spacing for an axis with coordinates `{C}`",
-    label = "a coordinate array needs exactly one entry per point of its axis: `{C}`",
-    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points"
+    label = "this axis needs a spacing of `{R}` and, for coordinates, exactly one per point: `{C}`",
+    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points, in the samples' float type",
+    note = "with `gradient_axes`, the spacings come in the order of the axes named"
 )]
 pub trait AxisSpacing<R: Real, C> {
     /// The spacing as the kernels see it.
@@ -413,9 +479,10 @@ impl<R: Real, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
 /// let [_, _] = f.gradient((Step::new(2.0).unwrap(), Coords::new([0.0, 1.0, 1.5]).unwrap()), EDGE1);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not give one spacing for all axes, nor one spacing per axis, for axes with coordinates `{L}`",
-    label = "give one uniform spacing, or a tuple with exactly one spacing per differentiated axis",
-    note = "the differentiated axes have the coordinate types `{L}`: one tuple entry per axis"
+    message = "`{Self}` is not a spacing for `{R}` samples along axes with coordinates `{L}`",
+    label = "give one uniform spacing, or a tuple with exactly one spacing per differentiated axis, in `{R}`",
+    note = "one tuple entry per axis of `{L}`, in that order",
+    note = "the spacing's float type must be the samples' (`{R}`): write `0.5_f32` for `f32` samples, or convert them with `.cast::<f64>()`"
 )]
 pub trait Spacings<R: Real, L> {
     /// The spacing of the `k`-th differentiated axis.
@@ -447,24 +514,28 @@ spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3, C4 X4 4, C5 X5 5);
 /// (numpy's single scalar).
 macro_rules! spacings_uniform {
     ($($c:ident),+) => {
+        #[diagnostic::do_not_recommend]
         impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Unit {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, R> {
                 Grid::Uniform(R::one())
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Step<R> {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, R> {
                 Grid::Uniform(self.0)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($c),+> Spacings<f64, ($($c,)+)> for f64 {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, f64> {
                 Grid::Uniform(*self)
             }
         }
+        #[diagnostic::do_not_recommend]
         impl<$($c),+> Spacings<f32, ($($c,)+)> for f32 {
             #[inline]
             fn grid(&self, _k: usize) -> Grid<'_, f32> {

@@ -49,34 +49,53 @@ pub struct AccuracyFits<S, Sel, A, const D: usize>(core::marker::PhantomData<(S,
 
 impl<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize> AccuracyFits<S, Sel, A, D> {
     /// Evaluating this fails to compile when the order is not 2, 4, 6 or 8.
-    pub const ORDER_OK: () = if !(A::P == 2 || A::P == 4 || A::P == 6 || A::P == 8) {
-        let m = Msg::new()
-            .s("accuracy order ")
-            .n(A::P)
-            .s(" is not one of 2, 4, 6 or 8");
-        m.fail();
-    };
+    pub const ORDER_OK: () = order_fits(A::P);
     /// Evaluating this fails to compile when an axis is too short.
-    pub const LEN_OK: () = {
-        let ax = shortest_axis(S::DIMS, Sel::AXES);
-        if S::DIMS[ax] < A::P + D {
-            let m = Msg::new()
-                .s("axis ")
-                .n(ax)
-                .s(" of ")
-                .shape(S::DIMS)
-                .s(" has ")
-                .n(S::DIMS[ax])
-                .s(" points, too few for an order-")
-                .n(A::P)
-                .s(" stencil of derivative ")
-                .n(D)
-                .s(" (it needs at least order + derivative = ")
-                .n(A::P + D)
-                .s(")");
-            m.fail();
-        }
-    };
+    pub const LEN_OK: () = len_fits(S::DIMS, Sel::AXES, A::P, D);
+}
+
+/// Fails the constant evaluation when the accuracy order is not 2, 4, 6 or 8.
+#[track_caller]
+const fn order_fits(p: usize) {
+    if !(p == 2 || p == 4 || p == 6 || p == 8) {
+        Msg::new()
+            .s("accuracy order ")
+            .n(p)
+            .s(" is not one of 2, 4, 6 or 8")
+            .fail();
+    }
+}
+
+/// Fails the constant evaluation when a selected axis has fewer than
+/// `p + deriv` points (the one-sided stencil at the edges).
+#[track_caller]
+const fn len_fits(dims: &[usize], axes: &[usize], p: usize, deriv: usize) {
+    let ax = shortest_axis(dims, axes);
+    if dims[ax] < p + deriv {
+        Msg::new()
+            .s("axis ")
+            .n(ax)
+            .s(" of ")
+            .shape(dims)
+            .s(" has ")
+            .n(dims[ax])
+            .s(" points, too few for an order-")
+            .n(p)
+            .s(" stencil of derivative ")
+            .n(deriv)
+            .s(" (it needs at least order + derivative = ")
+            .n(p + deriv)
+            .s(")")
+            .fail();
+    }
+}
+
+/// The checks of a higher-order stencil, evaluated in a `const { }` block of
+/// the method the user calls so that the error points at that call.
+#[track_caller]
+const fn accuracy_fits(dims: &[usize], axes: &[usize], p: usize, deriv: usize) {
+    order_fits(p);
+    len_fits(dims, axes, p, deriv);
 }
 
 /// The compile-time checks of a higher-order stencil of derivative `D`.
@@ -318,6 +337,11 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     /// points at the edges. The axis needs at least `P + 1` points (a compile
     /// error otherwise).
     ///
+    /// The accuracy-order check (2, 4, 6 or 8, and at least `order +
+    /// derivative` points along the axis) runs when the program is built:
+    /// `cargo build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -350,6 +374,11 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     /// order `P` (2, 4, 6 or 8): `P + 1` points centred inside, `P + 2`
     /// one-sided points at the edges, which the axis must have.
     ///
+    /// The accuracy-order check (2, 4, 6 or 8, and at least `order +
+    /// derivative` points along the axis) runs when the program is built:
+    /// `cargo build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -379,6 +408,11 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     /// derivative with a stencil of accuracy order `P`; `spacing` is one
     /// uniform spacing or one per axis, as for [`Tensor::gradient`].
     ///
+    /// The accuracy-order check (2, 4, 6 or 8, and at least `order +
+    /// derivative` points along the axis) runs when the program is built:
+    /// `cargo build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -401,7 +435,9 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         AllAxes: AxisSelection<S>,
         Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
     {
-        let p = acc_checks::<S, AllAxes, _, 2>(&order);
+        let _ = order; // its type is the accuracy order
+        const { accuracy_fits(S::DIMS, <AllAxes as AxisSelection<S>>::AXES, A::P, 2) };
+        let p = A::P;
         let mut out = Tensor::zeros();
         for (k, &axis) in <AllAxes as AxisSelection<S>>::AXES.iter().enumerate() {
             diff_axis(

@@ -107,6 +107,8 @@ pub use plan::CoordsPlan;
 pub use plan::Planned;
 pub use sample::Sample;
 
+use axes::gradient_fits;
+
 use crate::shape::{HasAxis, Shape};
 use crate::tensor::{Storage, Tensor};
 use numpy::Re;
@@ -157,6 +159,11 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     /// a plain real) or a tuple with one spacing per axis ([`Coords`]
     /// allowed). `edge` is [`EDGE1`] or [`EDGE2`].
     ///
+    /// The axis-length check (at least `edge_order + 1` points, an axis
+    /// named at most once) runs when the program is built: `cargo build`
+    /// and `cargo test` report it, `cargo check` (and so rust-analyzer)
+    /// does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -186,12 +193,19 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         AllAxes: AxisSelection<S>,
         Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
     {
-        self.gradient_axes(AllAxes, spacing, edge)
+        let _ = edge; // its type is the edge order
+        const { gradient_fits(S::DIMS, <AllAxes as AxisSelection<S>>::AXES, Ed::ORDER) };
+        self.gradient_unchecked::<AllAxes, Sp>(&spacing, Ed::ORDER)
     }
 
     /// The gradient along a chosen set of axes, in the chosen order
     /// (numpy's `axis=(…)`): `axes` is a tuple of [`Axis`] markers, and
     /// `spacing` one uniform spacing or one per chosen axis, in that order.
+    ///
+    /// The axis-length check (at least `edge_order + 1` points, an axis
+    /// named at most once) runs when the program is built: `cargo build`
+    /// and `cargo test` report it, `cargo check` (and so rust-analyzer)
+    /// does not.
     ///
     /// # Example
     ///
@@ -215,10 +229,26 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     where
         Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
     {
-        checks::<S, Sel, Ed>(&axes, &edge);
+        let _ = (axes, edge); // their types are the selection and the edge order
+        const { gradient_fits(S::DIMS, Sel::AXES, Ed::ORDER) };
+        self.gradient_unchecked::<Sel, Sp>(&spacing, Ed::ORDER)
+    }
+
+    /// The gradients along `Sel` once the caller has checked the selection
+    /// and the axis lengths (in its own `const { }` block, so that a failed
+    /// check points at the user's call).
+    #[inline]
+    fn gradient_unchecked<Sel: AxisSelection<S>, Sp>(
+        &self,
+        spacing: &Sp,
+        edge: usize,
+    ) -> Sel::Array<Tensor<S, I::Out, D>>
+    where
+        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+    {
         each_axis::<S, I, Sel, Sp, _>(
-            &spacing,
-            Ed::ORDER,
+            spacing,
+            edge,
             self.as_slice(),
             Tensor::zeros,
             Tensor::as_mut_slice,
@@ -227,6 +257,11 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
 
     /// The gradient along axis `AX` alone (numpy's `axis=AX`), shaped like
     /// `self`.
+    ///
+    /// The axis-length check (at least `edge_order + 1` points, an axis
+    /// named at most once) runs when the program is built: `cargo build`
+    /// and `cargo test` report it, `cargo check` (and so rust-analyzer)
+    /// does not.
     ///
     /// # Example
     ///

@@ -62,7 +62,7 @@
 //!
 //! // Printing and approx comparisons.
 //! let small = HeapTensor::<Rank2<2, 2>>::from_flat_fn(|k| k as f64);
-//! assert_eq!(small.to_string(), "[[0 1]\n [2 3]]");
+//! assert_eq!(small.to_string(), "[[0. 1.]\n [2. 3.]]"); // as numpy prints floats
 //! assert_relative_eq!(small.map(|x| x * (1.0 + 1e-14)), small, max_relative = 1e-12);
 //!
 //! // Every stencil.

@@ -1,6 +1,7 @@
 //! Matrix operations and shape changes: [`Tensor::dot`], [`Tensor::matmul`],
 //! [`Tensor::transpose`], permutations of axes ([`Tensor::permute`],
-//! [`Tensor::permute_into`]), [`Tensor::reshape`] and [`Tensor::flatten`].
+//! [`Tensor::permute_into`]), [`Tensor::reshape`], [`Tensor::flatten`] and
+//! [`Tensor::concat`].
 //!
 //! Every shape rule is checked by the compiler:
 //!
@@ -36,9 +37,9 @@
 //! assert_eq!(p[[3, 1, 2]], t[[1, 2, 3]]);
 //! ```
 
-use crate::const_msg::Msg;
+use crate::const_msg::{check, Msg};
 use crate::scalar::Scalar;
-use crate::shape::{Rank1, Rank2, Rank3, Rank4, Shape};
+use crate::shape::{rank_ty, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape};
 use crate::tensor::{Storage, Tensor};
 
 // ---------------------------------------------------------------------------
@@ -439,6 +440,9 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     /// axis `i` of `S2` must be axis `P::PERM[i]` of `self`. Checked by
     /// inline `const` assertions when the program is built.
     ///
+    /// The check runs when the program is built: `cargo build` and `cargo
+    /// test` report it, `cargo check` (and so rust-analyzer) does not.
+    ///
     /// # Example
     ///
     /// ```
@@ -458,31 +462,7 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     /// ```
     #[must_use]
     pub fn permute_into<P: Axes, S2: Shape>(&self) -> Tensor<S2, E, D> {
-        const {
-            if !is_permutation(P::PERM, S::RANK) {
-                let m = Msg::new()
-                    .s("permute_into: the axes ")
-                    .list(P::PERM)
-                    .s(" are not a permutation of the ")
-                    .n(S::RANK)
-                    .s(" axes of ")
-                    .shape(S::DIMS)
-                    .s(" (name every axis from 0 to rank - 1 exactly once)");
-                m.fail();
-            }
-            if !is_permuted_shape(S::DIMS, P::PERM, S2::DIMS) {
-                let m = Msg::new()
-                    .s("permute_into: ")
-                    .shape(S::DIMS)
-                    .s(" with its axes in the order ")
-                    .list(P::PERM)
-                    .s(" has shape ")
-                    .permuted_shape(S::DIMS, P::PERM)
-                    .s(", not ")
-                    .shape(S2::DIMS);
-                m.fail();
-            }
-        };
+        const { permuted_into(S::DIMS, P::PERM, S2::DIMS) };
         self.permute_unchecked::<P, S2>()
     }
 
@@ -497,6 +477,10 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     /// The same elements in row-major order, viewed as shape `S2` (numpy's
     /// `reshape`). `S2` must have the same number of elements; otherwise the
     /// build fails with a `const` assertion.
+    ///
+    /// The element-count check runs when the program is built: `cargo
+    /// build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
     ///
     /// # Example
     ///
@@ -517,21 +501,7 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     #[inline]
     #[must_use]
     pub fn reshape<S2: Shape>(&self) -> Tensor<S2, E, D> {
-        const {
-            if S::NUMEL != S2::NUMEL {
-                let m = Msg::new()
-                    .s("reshape: ")
-                    .shape(S::DIMS)
-                    .s(" has ")
-                    .n(S::NUMEL)
-                    .s(" elements but ")
-                    .shape(S2::DIMS)
-                    .s(" has ")
-                    .n(S2::NUMEL)
-                    .s("; a reshape must keep the number of elements");
-                m.fail();
-            }
-        };
+        const { check::reshape(S::DIMS, S::NUMEL, S2::DIMS, S2::NUMEL) };
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| s[k])
     }
@@ -539,6 +509,10 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     /// All elements as a vector of length `N`, row-major; `N` must be the
     /// element count (checked when the program is built). Usually inferred
     /// from the annotation.
+    ///
+    /// The element-count check runs when the program is built: `cargo
+    /// build` and `cargo test` report it, `cargo check` (and so
+    /// rust-analyzer) does not.
     ///
     /// # Example
     ///
@@ -551,23 +525,181 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     #[inline]
     #[must_use]
     pub fn flatten<const N: usize>(&self) -> Tensor<Rank1<N>, E, D> {
-        const {
-            if S::NUMEL != N {
-                let m = Msg::new()
-                    .s("flatten: ")
-                    .shape(S::DIMS)
-                    .s(" has ")
-                    .n(S::NUMEL)
-                    .s(" elements, so the vector must have length ")
-                    .n(S::NUMEL)
-                    .s(", not ")
-                    .n(N);
-                m.fail();
-            }
-        };
+        const { check::flatten(S::DIMS, S::NUMEL, N) };
         let s = self.as_slice();
         Tensor::from_flat_fn(|k| s[k])
     }
+}
+
+impl<const K: usize, E: Scalar> Tensor<Rank1<K>, E> {
+    /// The product of a row vector with a `K × N` matrix (numpy's `v @ m`),
+    /// giving `N` elements; each entry is summed in order of `k`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::Tensor;
+    ///
+    /// let v = Tensor::from([1.0, 2.0]);
+    /// let m = Tensor::from([[1.0, 0.0, 2.0], [0.0, 1.0, 3.0]]);
+    /// assert_eq!(v.matmul(&m), Tensor::from([1.0, 2.0, 8.0]));
+    /// assert_eq!(v.matmul(&m), m.transpose().matmul(&v));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn matmul<const N: usize>(&self, rhs: &Tensor<Rank2<K, N>, E>) -> Tensor<Rank1<N>, E> {
+        let (v, m) = (self.as_array(), rhs.as_array());
+        let mut out = [E::zero(); N];
+        if K == 0 {
+            return Tensor::new(out);
+        }
+        // out[j] = v[0]·m[0][j] + v[1]·m[1][j] + …, left to right, as the
+        // matrix-matrix product sums.
+        for (j, o) in out.iter_mut().enumerate() {
+            let mut acc = v[0] * m[0][j];
+            for k in 1..K {
+                acc += v[k] * m[k][j];
+            }
+            *o = acc;
+        }
+        Tensor::new(out)
+    }
+}
+
+impl<S: Shape, E: Copy> Tensor<S, E> {
+    /// `self` followed by `other` along axis 0 (numpy's `concatenate`), into
+    /// the shape `S2` the caller names: stable Rust cannot compute
+    /// `Rank1<{N + M}>` in a type, so, as for [`Tensor::reshape`], the
+    /// output shape is written (or inferred from an annotation) and checked
+    /// when the program is built (`cargo build`/`cargo test`; `cargo check`
+    /// does not evaluate this check). Appending one element is concatenating
+    /// a `Rank1<1>`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use constgrad::{Rank1, Rank2, Tensor};
+    ///
+    /// let a = Tensor::from([1.0, 2.0, 3.0]);
+    /// let b = Tensor::from([4.0, 5.0]);
+    /// let c: Tensor<Rank1<5>> = a.concat(&b);
+    /// assert_eq!(c, Tensor::from([1.0, 2.0, 3.0, 4.0, 5.0]));
+    /// assert_eq!(b.concat::<_, Rank1<3>>(&Tensor::from([6.0])), Tensor::from([4.0, 5.0, 6.0]));
+    ///
+    /// let rows: Tensor<Rank2<3, 2>, i32> = Tensor::from([[1, 2]]).concat(&Tensor::from([[3, 4], [5, 6]]));
+    /// assert_eq!(rows, Tensor::from([[1, 2], [3, 4], [5, 6]]));
+    /// ```
+    ///
+    /// ```compile_fail,E0080
+    /// use constgrad::{Rank1, Tensor};
+    ///
+    /// let c: Tensor<Rank1<4>> = Tensor::from([1.0, 2.0, 3.0]).concat(&Tensor::from([4.0, 5.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn concat<S1: Shape, S2: Shape>(&self, other: &Tensor<S1, E>) -> Tensor<S2, E> {
+        const { check::concat(S::DIMS, S1::DIMS, S2::DIMS) };
+        // Axis 0 is the outermost, so the row-major buffers simply follow
+        // each other.
+        let (a, b) = (self.as_slice(), other.as_slice());
+        Tensor::from_flat_fn(|k| if k < a.len() { a[k] } else { b[k - a.len()] })
+    }
+}
+
+/// The check of [`Tensor::permute_into`]: `perm` is a permutation of the
+/// axes of `dims`, and reorders them into `out`. One call, so that the
+/// error's source line is this check.
+#[track_caller]
+const fn permuted_into(dims: &[usize], perm: &[usize], out: &[usize]) {
+    if !is_permutation(perm, dims.len()) {
+        Msg::new()
+            .s("permute_into: the axes ")
+            .list(perm)
+            .s(" are not a permutation of the ")
+            .n(dims.len())
+            .s(" axes of ")
+            .shape(dims)
+            .s(" (name every axis from 0 to rank - 1 exactly once)")
+            .fail();
+    }
+    if !is_permuted_shape(dims, perm, out) {
+        Msg::new()
+            .s("permute_into: ")
+            .shape(dims)
+            .s(" with its axes in the order ")
+            .list(perm)
+            .s(" has shape ")
+            .permuted_shape(dims, perm)
+            .s(", not ")
+            .shape(out)
+            .fail();
+    }
+}
+
+/// Never implemented: the bound of `matmul` on a tensor that is neither a
+/// vector nor a matrix, whose message says which ranks `matmul` takes.
+#[diagnostic::on_unimplemented(
+    message = "`matmul` multiplies a vector (`Rank1`) or a matrix (`Rank2`); `{Self}` is neither",
+    label = "`matmul` needs a rank-1 or rank-2 tensor here",
+    note = "for a stack of matrices, map over the leading axis: `vmap(|m: Tensor<Rank2<_, _>>| m.matmul(&b), a)`"
+)]
+pub trait MatMulOperand {}
+
+/// The shapes `matmul` is not defined for (rank 0 and ranks 3 to 6).
+pub trait NoMatMul: Shape {}
+
+macro_rules! no_matmul {
+    ($([$($d:ident)*])*) => {$(
+        impl<$(const $d: usize),*> NoMatMul for rank_ty!($($d)*) {}
+    )*};
+}
+
+no_matmul!([] [A B C] [A B C D] [A B C D F] [A B C D F G]);
+
+/// `matmul` on the ranks that have none: it exists so that the error says
+/// which ranks do ([`MatMulOperand`]); its bound never holds.
+impl<S: NoMatMul, E: Scalar> Tensor<S, E> {
+    #[doc(hidden)]
+    #[must_use]
+    pub fn matmul<R: Shape>(&self, _rhs: &Tensor<R, E>) -> Tensor<R, E>
+    where
+        Tensor<S, E>: MatMulOperand,
+    {
+        Tensor::zeros()
+    }
+}
+
+/// Never implemented: the bound of `permute` on ranks 5 and 6, which have
+/// no permutation table; its message points to [`Tensor::permute_into`].
+#[diagnostic::on_unimplemented(
+    message = "`permute` infers the output shape up to rank 4; a `{S}` tensor needs `permute_into`",
+    label = "no permutation table for this rank",
+    note = "name the output shape: `x.permute_into::<{Self}, RankN<…>>()` (axis i of the result is axis i of the list in x), checked when the program is built"
+)]
+pub trait PermuteTable<S> {}
+
+// Written out rather than by a macro: the error quotes this bound.
+impl<P: Axes, const A: usize, const B: usize, const C: usize, const D: usize, const F: usize>
+    PermuteAxes<P> for Rank5<A, B, C, D, F>
+where
+    P: PermuteTable<Rank5<A, B, C, D, F>>,
+{
+    type Output = Self;
+}
+
+impl<
+        P: Axes,
+        const A: usize,
+        const B: usize,
+        const C: usize,
+        const D: usize,
+        const F: usize,
+        const G: usize,
+    > PermuteAxes<P> for Rank6<A, B, C, D, F, G>
+where
+    P: PermuteTable<Rank6<A, B, C, D, F, G>>,
+{
+    type Output = Self;
 }
 
 // The markers are only used in types; these assertions document (and check)

@@ -14,6 +14,7 @@ pub mod fmt;
 #[cfg(feature = "alloc")]
 pub mod heap;
 pub mod linalg;
+mod logsumexp;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
 #[cfg(feature = "ndarray")]
@@ -120,14 +121,26 @@ impl<S: Shape, E: Copy, D: Storage> Tensor<S, E, D> {
     /// # Example
     ///
     /// ```
-    /// use constgrad::{Rank2, Tensor};
+    /// use constgrad::{Rank1, Rank2, Tensor};
     ///
     /// let t = Tensor::<Rank2<2, 3>>::from_fn(|[i, j]| (10 * i + j) as f64);
     /// assert_eq!(t[[1, 2]], 12.0);
+    ///
+    /// // The shape can come from the annotation alone.
+    /// let r: Tensor<Rank1<3>> = Tensor::from_fn(|[i]| i as f64);
+    /// assert_eq!(r, Tensor::from([0.0, 1.0, 2.0]));
     /// ```
+    ///
+    /// The index is written `[usize; R]` rather than `S::Index` so that a
+    /// pattern such as `|[i]|` has a type before `S` is inferred. Code
+    /// generic over `S: Shape` uses [`Tensor::from_flat_fn`] with
+    /// [`Shape::unravel`].
     #[inline]
     #[must_use]
-    pub fn from_fn(mut f: impl FnMut(S::Index) -> E) -> Self {
+    pub fn from_fn<const R: usize>(mut f: impl FnMut([usize; R]) -> E) -> Self
+    where
+        S: Shape<Index = [usize; R]>,
+    {
         Self::from_flat_fn(|k| f(S::unravel(k)))
     }
 

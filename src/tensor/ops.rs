@@ -63,20 +63,30 @@ macro_rules! elementwise {
                 self.zip_map(rhs, $op::$method)
             }
         }
-        /// Tensor ⊕ scalar, the scalar applied to every element.
+        /// Tensor ⊕ scalar, the scalar applied to every element: a scalar
+        /// of the element type, or a plain float on a tensor of dual numbers.
+        ///
+        /// One impl for every scalar operand (rather than one per operand
+        /// type) is what lets `Tensor::ones() * 2.0` infer its element type:
+        /// with a single candidate impl the output `Tensor<S, E>` is known
+        /// before `E` is.
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar, D: Storage> $op<E> for Tensor<S, E, D> {
+        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar, D: Storage> $op<R>
+            for Tensor<S, E, D>
+        {
             type Output = Self;
             #[inline]
-            fn $method(self, rhs: E) -> Self {
+            fn $method(self, rhs: R) -> Self {
                 self.map_owned(|x| $op::$method(x, rhs))
             }
         }
         #[diagnostic::do_not_recommend]
-        impl<S: Shape, E: Scalar, D: Storage> $op<E> for &Tensor<S, E, D> {
+        impl<S: Shape, E: Scalar + $op<R, Output = E>, R: Scalar, D: Storage> $op<R>
+            for &Tensor<S, E, D>
+        {
             type Output = Tensor<S, E, D>;
             #[inline]
-            fn $method(self, rhs: E) -> Tensor<S, E, D> {
+            fn $method(self, rhs: R) -> Tensor<S, E, D> {
                 self.map(|x| $op::$method(x, rhs))
             }
         }

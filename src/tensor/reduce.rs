@@ -18,6 +18,7 @@
 //! assert_eq!(t.max_axis::<1>(), Tensor::from([3.0, 6.0]));
 //! ```
 
+use crate::const_msg::check;
 use crate::scalar::Scalar;
 use crate::shape::{axis_split, HasAxis, Shape};
 use crate::tensor::{Storage, Tensor};
@@ -110,7 +111,7 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     #[inline]
     #[must_use]
     pub fn min(&self) -> E {
-        const { assert!(S::NUMEL > 0, "min of an empty tensor") };
+        const { check::nonempty("min", S::DIMS, S::NUMEL) };
         let s = self.as_slice();
         extreme(s.len(), |k| s[k], |a, b| a < b)
     }
@@ -127,7 +128,7 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     #[inline]
     #[must_use]
     pub fn max(&self) -> E {
-        const { assert!(S::NUMEL > 0, "max of an empty tensor") };
+        const { check::nonempty("max", S::DIMS, S::NUMEL) };
         let s = self.as_slice();
         extreme(s.len(), |k| s[k], |a, b| a > b)
     }
@@ -144,7 +145,7 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     #[inline]
     #[must_use]
     pub fn mean(&self) -> E {
-        const { assert!(S::NUMEL > 0, "mean of an empty tensor") };
+        const { check::nonempty("mean", S::DIMS, S::NUMEL) };
         self.sum() / E::from_f64(S::NUMEL as f64)
     }
 
@@ -220,7 +221,7 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     where
         S: HasAxis<AX>,
     {
-        const { assert!(<S as HasAxis<AX>>::LEN > 0, "min along an empty axis") };
+        const { check::nonempty_axis("min", S::DIMS, AX) };
         self.along::<AX>(|len, at| extreme(len, at, |a, b| a < b))
     }
 
@@ -240,7 +241,7 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     where
         S: HasAxis<AX>,
     {
-        const { assert!(<S as HasAxis<AX>>::LEN > 0, "max along an empty axis") };
+        const { check::nonempty_axis("max", S::DIMS, AX) };
         self.along::<AX>(|len, at| extreme(len, at, |a, b| a > b))
     }
 
@@ -260,7 +261,7 @@ impl<S: Shape, E: Scalar, D: Storage> Tensor<S, E, D> {
     where
         S: HasAxis<AX>,
     {
-        const { assert!(<S as HasAxis<AX>>::LEN > 0, "mean along an empty axis") };
+        const { check::nonempty_axis("mean", S::DIMS, AX) };
         let n = E::from_f64(<S as HasAxis<AX>>::LEN as f64);
         self.sum_axis::<AX>() / n
     }
