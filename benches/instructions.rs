@@ -19,7 +19,7 @@
 use std::hint::black_box;
 
 use constgrad::ad::{grad, hessian, jacobian};
-use constgrad::stencil::{Accuracy, Unit, EDGE1, EDGE2};
+use constgrad::stencil::{Accuracy, Coords, Unit, EDGE1, EDGE2};
 use constgrad::{Rank1, Rank2, RealArith, Tensor};
 
 const CALLS: usize = 1000;
@@ -128,6 +128,16 @@ fn k_gradient_along16_edge2(f: &M<16>) -> M<16> {
 }
 
 #[inline(never)]
+fn k_gradient_coords16(f: &M<16>, x: &Coords<f64, 16>) -> [M<16>; 2] {
+    f.gradient((*x, *x), EDGE2)
+}
+
+#[inline(never)]
+fn k_coords_new16(x: &[f64; 16]) -> Option<Coords<f64, 16>> {
+    Coords::new(*x).ok()
+}
+
+#[inline(never)]
 fn k_diff_along16(f: &M<16>) -> M<16> {
     f.diff_along::<0>(Unit, Accuracy::<4>)
 }
@@ -147,6 +157,8 @@ fn main() {
     let x8 = Tensor::<Rank1<8>>::from_flat_fn(|k| 0.3 + 0.1 * k as f64);
     let x4 = Tensor::<Rank1<4>>::from_flat_fn(|k| 0.3 + 0.1 * k as f64);
     let x3 = Tensor::from([1.0, 2.0, 3.0]);
+    let xs16: [f64; 16] = core::array::from_fn(|i| i as f64 + 0.1 * (i as f64 * 0.7).sin());
+    let c16 = Coords::new(xs16).unwrap();
     let mut c6 = a6;
     for _ in 0..CALLS {
         black_box(k_add3(black_box(&a3), black_box(&b3)));
@@ -170,6 +182,8 @@ fn main() {
         black_box(k_jacobian_lorenz(black_box(&x3)));
         black_box(k_gradient16(black_box(&f16)));
         black_box(k_gradient_along16_edge2(black_box(&f16)));
+        black_box(k_gradient_coords16(black_box(&f16), black_box(&c16)));
+        black_box(k_coords_new16(black_box(&xs16)));
         black_box(k_diff_along16(black_box(&f16)));
         black_box(k_laplacian16(black_box(&f16)));
     }
