@@ -5,7 +5,7 @@
 //!
 //! numpy's edge-order-2 weights are its three-point case.
 
-use crate::scalar::Real;
+use crate::scalar::Scalar;
 
 /// The most stencil points [`weights`] handles (a one-sided second
 /// derivative of accuracy order 8 needs 10).
@@ -34,7 +34,7 @@ pub const MAX_DERIV: usize = 4;
 /// assert_eq!(&w[..3], &[-1.5, 2.0, -0.5]);
 /// ```
 #[must_use]
-pub fn weights<R: Real>(z: R, x: &[R], m: usize) -> Option<[R; MAX_POINTS]> {
+pub fn weights<R: Scalar>(z: R, x: &[R], m: usize) -> Option<[R; MAX_POINTS]> {
     let n = x.len();
     if n == 0 || n > MAX_POINTS || m > MAX_DERIV {
         return None;

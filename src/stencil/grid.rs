@@ -1,11 +1,14 @@
 //! Grid spacing: [`Unit`], [`Step`] and [`Coords`], the run-time checks of
 //! their checked constructors ([`GridError`]), and the compile-time tables
-//! that match spacings to axes ([`AxisSpacing`], [`Spacings`]).
+//! that match spacings to axes and to the samples' scalar ([`AxisSpacing`],
+//! [`Spacings`]): a spacing is written in the samples' real type, or in
+//! their own dual type to differentiate with respect to it.
 
 use core::fmt;
 
 use super::plan::{first_non_finite_of, Planned};
-use crate::scalar::Real;
+use crate::dual::{Dual, Dual2, Tangent};
+use crate::scalar::{Real, Scalar};
 
 /// Unit spacing along an axis: numpy's default when no spacing is given.
 ///
@@ -30,6 +33,11 @@ pub struct Unit;
 /// too, **unchecked**, exactly as numpy takes it: a zero or subnormal step
 /// then gives numpy's `inf` and `NaN`.
 ///
+/// The step may be a dual number ([`Dual`], [`Dual2`]) when the samples are
+/// dual numbers of the same type: the gradient then carries its derivative
+/// with respect to the step (see [`Coords`] for how to lift plain samples);
+/// the checks read its value.
+///
 /// # Example
 ///
 /// ```
@@ -41,9 +49,9 @@ pub struct Unit;
 /// assert_eq!(Step::new(5e-324), Err(GridError::StepOutOfRange));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Step<R: Real>(R);
+pub struct Step<R: Scalar>(R);
 
-impl<R: Real> Step<R> {
+impl<R: Scalar> Step<R> {
     /// Checks that `h` is finite and non-zero, and that the largest
     /// coefficient of the edge-order-2 stencils, `2 / h`, and the interior
     /// denominator `2 h` are finite.
@@ -53,12 +61,13 @@ impl<R: Real> Step<R> {
     /// [`GridError::NonFiniteStep`], [`GridError::ZeroStep`] or
     /// [`GridError::StepOutOfRange`].
     pub fn new(h: R) -> Result<Self, GridError> {
-        let two = R::from_f64(2.0);
-        if !h.is_finite_real() {
+        let v = h.re();
+        let two = R::Real::from_f64(2.0);
+        if !v.is_finite_real() {
             Err(GridError::NonFiniteStep)
-        } else if h == R::zero() {
+        } else if v == R::Real::zero() {
             Err(GridError::ZeroStep)
-        } else if !(two / h).is_finite_real() || !(two * h).is_finite_real() {
+        } else if !(two / v).is_finite_real() || !(two * v).is_finite_real() {
             Err(GridError::StepOutOfRange)
         } else {
             Ok(Step(h))
@@ -84,7 +93,40 @@ impl<R: Real> Step<R> {
 /// `CoordsPlan` once (feature `alloc`).
 ///
 /// When all the differences between neighbours are exactly equal, the
-/// gradient treats the grid as uniform with step `x[1] - x[0]`, as numpy does.
+/// gradient treats the grid as uniform with step `x[1] - x[0]`, as numpy does
+/// (real coordinates only; see below).
+///
+/// # Derivatives with respect to the coordinates
+///
+/// Coordinates of dual numbers (the variables of [`grad`](crate::ad::grad),
+/// or anything computed from them) give gradients that carry their
+/// derivatives with respect to the coordinates, as `jax.grad` through
+/// `jnp.gradient` does. The samples must then be dual numbers of the same
+/// type: bring plain samples in with [`constant`](crate::ad::constant). The
+/// checks read the coordinates' values. Dual coordinates are never treated
+/// as a uniform step (their tangents can differ where their values are
+/// equally spaced), so on an exactly uniform grid their value part is
+/// numpy's non-uniform formula, not its uniform one (JAX does the same).
+///
+/// ```
+/// use constgrad::ad::{constant, grad};
+/// use constgrad::stencil::{Coords, EDGE2};
+/// use constgrad::{Rank1, Tensor};
+///
+/// let x = Tensor::<Rank1<6>>::from([0.0, 0.4, 1.1, 1.5, 2.3, 3.0]); // sample positions
+/// let y = Tensor::<Rank1<6>>::from([0.0, 0.16, 1.21, 2.25, 5.29, 9.0]); // x² sampled
+/// // ∂/∂x of Σ (dy/dx)², with dy/dx from numpy's edge-order-2 stencils.
+/// let g = grad(
+///     |x| {
+///         let c = Coords::new(x.into_array()).unwrap();
+///         let [dy] = constant(y).gradient(c, EDGE2);
+///         (dy * dy).sum()
+///     },
+///     x,
+/// );
+/// // Moving the last point right flattens the last slope estimate.
+/// assert!(g[[5]] < 0.0);
+/// ```
 ///
 /// # Example
 ///
@@ -102,9 +144,9 @@ impl<R: Real> Step<R> {
 /// assert_eq!(e.to_string(), "coordinates are not strictly monotonic at index 2 (x[2] vs x[1])");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Coords<R: Real, const N: usize>([R; N]);
+pub struct Coords<R: Scalar, const N: usize>([R; N]);
 
-impl<R: Real, const N: usize> Coords<R, N> {
+impl<R: Scalar, const N: usize> Coords<R, N> {
     /// Checks that every coordinate is finite, that they are strictly
     /// increasing or strictly decreasing, and that every coefficient (and
     /// intermediate) of numpy's stencils, for either edge order, is finite.
@@ -147,7 +189,7 @@ impl<R: Real, const N: usize> Coords<R, N> {
     }
 }
 
-impl<R: Real, const N: usize> Coords<R, N> {
+impl<R: Scalar, const N: usize> Coords<R, N> {
     /// Copies coordinates from a slice (a `Vec`, a file's column) and checks
     /// them as [`Coords::new`] does; a slice of the wrong length is an
     /// error, not a panic.
@@ -202,8 +244,8 @@ impl<R: Real, const N: usize> Coords<R, N> {
 }
 
 /// Checked coordinates borrowed from an array that lives elsewhere (on the
-/// heap for a large grid): the same checks and rules as [`Coords`], without
-/// copying `N` values onto the stack.
+/// heap for a large grid): the same checks and rules as [`Coords`] (dual
+/// coordinates included), without copying `N` values onto the stack.
 ///
 /// # Example
 ///
@@ -223,9 +265,9 @@ impl<R: Real, const N: usize> Coords<R, N> {
 /// assert!(g.as_slice().iter().all(|&v| (v - 2.0).abs() < 1e-9));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct CoordsRef<'a, R: Real, const N: usize>(&'a [R; N]);
+pub struct CoordsRef<'a, R: Scalar, const N: usize>(&'a [R; N]);
 
-impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
+impl<'a, R: Scalar, const N: usize> CoordsRef<'a, R, N> {
     /// The checks of [`Coords::new`].
     ///
     /// # Errors
@@ -264,8 +306,8 @@ impl<'a, R: Real, const N: usize> CoordsRef<'a, R, N> {
     }
 }
 
-/// The checks of [`Coords::new`] on a slice.
-pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
+/// The checks of [`Coords::new`] on a slice (on the values of dual numbers).
+pub(crate) fn check_coords<R: Scalar>(x: &[R]) -> Result<(), GridError> {
     check_order(x)?;
     match first_non_finite_of(x) {
         Some(index) => Err(GridError::NonFiniteCoefficients { index }),
@@ -273,10 +315,11 @@ pub(crate) fn check_coords<R: Real>(x: &[R]) -> Result<(), GridError> {
     }
 }
 
-/// Finite and strictly monotonic coordinates.
-pub(crate) fn check_order<R: Real>(x: &[R]) -> Result<(), GridError> {
+/// Finite and strictly monotonic coordinates (comparisons of dual numbers
+/// read their values).
+pub(crate) fn check_order<R: Scalar>(x: &[R]) -> Result<(), GridError> {
     for (index, v) in x.iter().enumerate() {
-        if !v.is_finite_real() {
+        if !v.is_finite() {
             return Err(GridError::NonFiniteCoordinate { index });
         }
     }
@@ -377,7 +420,8 @@ impl fmt::Display for GridError {
 
 impl core::error::Error for GridError {}
 
-/// The spacing of one axis as the kernels see it.
+/// The spacing of one axis as the kernels see it, in the scalar `R` its
+/// stencil coefficients are computed in.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Grid<'a, R> {
     /// A uniform step `h`.
@@ -388,9 +432,23 @@ pub enum Grid<'a, R> {
     Planned(Planned<'a, R>),
 }
 
+/// The spacing of one axis for samples whose gradient is computed in `E`:
+/// either in `E`'s real type, so that the stencil coefficients are
+/// constants, or in `E` itself (dual numbers), so that they carry
+/// derivatives with respect to the spacing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AxisGrid<'a, E: Scalar> {
+    /// Steps or coordinates in the samples' real type (`f32`, `f64`).
+    Real(Grid<'a, E::Real>),
+    /// Steps or coordinates in the samples' own dual numbers.
+    Dual(Grid<'a, E>),
+}
+
 /// A spacing usable for an axis whose coordinate array has type `C`
-/// (`[R; LEN]`, see [`crate::HasAxis::Coords`]): [`Unit`], a [`Step`], a plain
-/// real step, or [`Coords`] of exactly the axis's length.
+/// (`[R; LEN]`, see [`crate::HasAxis::Coords`]), for samples computed in `R`:
+/// [`Unit`], a [`Step`], a plain step, or [`Coords`] / [`CoordsRef`] of
+/// exactly the axis's length, written in `R`'s real type (`f32`, `f64`) or,
+/// when `R` is a dual number ([`Dual`], [`Dual2`]), in `R` itself.
 ///
 /// # Example
 ///
@@ -408,56 +466,21 @@ pub enum Grid<'a, R> {
     note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points, in the samples' float type",
     note = "with `gradient_axes`, the spacings come in the order of the axes named"
 )]
-pub trait AxisSpacing<R: Real, C> {
+pub trait AxisSpacing<R: Scalar, C> {
     /// The spacing as the kernels see it.
-    fn grid(&self) -> Grid<'_, R>;
+    fn grid(&self) -> AxisGrid<'_, R>;
 }
 
-impl<R: Real, C> AxisSpacing<R, C> for Unit {
+impl<R: Scalar, C> AxisSpacing<R, C> for Unit {
     #[inline]
-    fn grid(&self) -> Grid<'_, R> {
-        Grid::Uniform(R::one())
+    fn grid(&self) -> AxisGrid<'_, R> {
+        AxisGrid::Real(Grid::Uniform(R::Real::one()))
     }
 }
 
-impl<R: Real, C> AxisSpacing<R, C> for Step<R> {
+impl<R: Scalar, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
     #[inline]
-    fn grid(&self) -> Grid<'_, R> {
-        Grid::Uniform(self.0)
-    }
-}
-
-impl<C> AxisSpacing<f64, C> for f64 {
-    #[inline]
-    fn grid(&self) -> Grid<'_, f64> {
-        Grid::Uniform(*self)
-    }
-}
-
-impl<C> AxisSpacing<f32, C> for f32 {
-    #[inline]
-    fn grid(&self) -> Grid<'_, f32> {
-        Grid::Uniform(*self)
-    }
-}
-
-impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for Coords<R, N> {
-    #[inline]
-    fn grid(&self) -> Grid<'_, R> {
-        Grid::Coords(&self.0)
-    }
-}
-
-impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for CoordsRef<'_, R, N> {
-    #[inline]
-    fn grid(&self) -> Grid<'_, R> {
-        Grid::Coords(self.0)
-    }
-}
-
-impl<R: Real, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
-    #[inline]
-    fn grid(&self) -> Grid<'_, R> {
+    fn grid(&self) -> AxisGrid<'_, R> {
         (**self).grid()
     }
 }
@@ -484,16 +507,16 @@ impl<R: Real, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
     note = "one tuple entry per axis of `{L}`, in that order",
     note = "the spacing's float type must be the samples' (`{R}`): write `0.5_f32` for `f32` samples, or convert them with `.cast::<f64>()`"
 )]
-pub trait Spacings<R: Real, L> {
+pub trait Spacings<R: Scalar, L> {
     /// The spacing of the `k`-th differentiated axis.
-    fn grid(&self, k: usize) -> Grid<'_, R>;
+    fn grid(&self, k: usize) -> AxisGrid<'_, R>;
 }
 
 macro_rules! spacings_tuple {
     ($($c:ident $x:ident $k:tt),+) => {
-        impl<R: Real, $($c,)+ $($x: AxisSpacing<R, $c>),+> Spacings<R, ($($c,)+)> for ($($x,)+) {
+        impl<R: Scalar, $($c,)+ $($x: AxisSpacing<R, $c>),+> Spacings<R, ($($c,)+)> for ($($x,)+) {
             #[inline]
-            fn grid(&self, k: usize) -> Grid<'_, R> {
+            fn grid(&self, k: usize) -> AxisGrid<'_, R> {
                 match k {
                     $($k => self.$k.grid(),)+
                     _ => unreachable!(),
@@ -510,60 +533,123 @@ spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3);
 spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3, C4 X4 4);
 spacings_tuple!(C0 X0 0, C1 X1 1, C2 X2 2, C3 X3 3, C4 X4 4, C5 X5 5);
 
-/// One uniform spacing for every axis: [`Unit`], a [`Step`] or a plain real
-/// (numpy's single scalar).
-macro_rules! spacings_uniform {
+/// One uniform spacing for every axis: [`Unit`] (numpy's default).
+macro_rules! spacings_unit {
     ($($c:ident),+) => {
         #[diagnostic::do_not_recommend]
-        impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Unit {
+        impl<R: Scalar, $($c),+> Spacings<R, ($($c,)+)> for Unit {
             #[inline]
-            fn grid(&self, _k: usize) -> Grid<'_, R> {
-                Grid::Uniform(R::one())
-            }
-        }
-        #[diagnostic::do_not_recommend]
-        impl<R: Real, $($c),+> Spacings<R, ($($c,)+)> for Step<R> {
-            #[inline]
-            fn grid(&self, _k: usize) -> Grid<'_, R> {
-                Grid::Uniform(self.0)
-            }
-        }
-        #[diagnostic::do_not_recommend]
-        impl<$($c),+> Spacings<f64, ($($c,)+)> for f64 {
-            #[inline]
-            fn grid(&self, _k: usize) -> Grid<'_, f64> {
-                Grid::Uniform(*self)
-            }
-        }
-        #[diagnostic::do_not_recommend]
-        impl<$($c),+> Spacings<f32, ($($c,)+)> for f32 {
-            #[inline]
-            fn grid(&self, _k: usize) -> Grid<'_, f32> {
-                Grid::Uniform(*self)
+            fn grid(&self, _k: usize) -> AxisGrid<'_, R> {
+                AxisGrid::Real(Grid::Uniform(R::Real::one()))
             }
         }
     };
 }
 
-spacings_uniform!(C0);
-spacings_uniform!(C0, C1);
-spacings_uniform!(C0, C1, C2);
-spacings_uniform!(C0, C1, C2, C3);
-spacings_uniform!(C0, C1, C2, C3, C4);
-spacings_uniform!(C0, C1, C2, C3, C4, C5);
+spacings_unit!(C0);
+spacings_unit!(C0, C1);
+spacings_unit!(C0, C1, C2);
+spacings_unit!(C0, C1, C2, C3);
+spacings_unit!(C0, C1, C2, C3, C4);
+spacings_unit!(C0, C1, C2, C3, C4, C5);
 
-/// One axis: its borrowed coordinates, bare.
-impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for CoordsRef<'_, R, N> {
-    #[inline]
-    fn grid(&self, _k: usize) -> Grid<'_, R> {
-        Grid::Coords(self.0)
-    }
+/// The spacings written in the scalar `$x`, for samples computed in `$e`
+/// (with the generic parameters `$g`), as the kernels see them
+/// (`AxisGrid::$v`): a [`Step`], a plain number (an unchecked step, numpy's
+/// scalar `dx`), [`Coords`] and [`CoordsRef`], for one axis
+/// ([`AxisSpacing`]) and, bare, for every axis at once or for the one axis
+/// of 1-D data ([`Spacings`]).
+///
+/// Each coordinate type gets its own impls, rather than one impl over a
+/// trait relating coordinates to samples: an impl whose header names the
+/// coordinate type lets the compiler infer it from the samples'
+/// (`Coords::cast([0, 1, 3])` on `f64` samples is `Coords<f64, _>`).
+macro_rules! spacing_impls {
+    ($([$($g:tt)*] $e:ty, $x:ty => $v:ident;)*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<C, $($g)*> AxisSpacing<$e, C> for Step<$x> {
+            #[inline]
+            fn grid(&self) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Uniform(self.0))
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl<C, $($g)*> AxisSpacing<$e, C> for $x {
+            #[inline]
+            fn grid(&self) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Uniform(*self))
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl<$($g)* const N: usize> AxisSpacing<$e, [$e; N]> for Coords<$x, N> {
+            #[inline]
+            fn grid(&self) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Coords(&self.0))
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl<$($g)* const N: usize> AxisSpacing<$e, [$e; N]> for CoordsRef<'_, $x, N> {
+            #[inline]
+            fn grid(&self) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Coords(self.0))
+            }
+        }
+
+        /// One axis: its coordinates, bare (numpy's `gradient(f, x)` on 1-D data).
+        #[diagnostic::do_not_recommend]
+        impl<$($g)* const N: usize> Spacings<$e, ([$e; N],)> for Coords<$x, N> {
+            #[inline]
+            fn grid(&self, _k: usize) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Coords(&self.0))
+            }
+        }
+
+        /// One axis: its borrowed coordinates, bare.
+        #[diagnostic::do_not_recommend]
+        impl<$($g)* const N: usize> Spacings<$e, ([$e; N],)> for CoordsRef<'_, $x, N> {
+            #[inline]
+            fn grid(&self, _k: usize) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Coords(self.0))
+            }
+        }
+
+        spacings_uniform!([$($g)*] $e, $x => $v; C0);
+        spacings_uniform!([$($g)*] $e, $x => $v; C0, C1);
+        spacings_uniform!([$($g)*] $e, $x => $v; C0, C1, C2);
+        spacings_uniform!([$($g)*] $e, $x => $v; C0, C1, C2, C3);
+        spacings_uniform!([$($g)*] $e, $x => $v; C0, C1, C2, C3, C4);
+        spacings_uniform!([$($g)*] $e, $x => $v; C0, C1, C2, C3, C4, C5);
+    )*};
 }
 
-/// One axis: its coordinates, bare (numpy's `gradient(f, x)` on 1-D data).
-impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for Coords<R, N> {
-    #[inline]
-    fn grid(&self, _k: usize) -> Grid<'_, R> {
-        Grid::Coords(&self.0)
-    }
+/// One uniform spacing for every axis, a [`Step`] or a plain number in `$x`.
+macro_rules! spacings_uniform {
+    ([$($g:tt)*] $e:ty, $x:ty => $v:ident; $($c:ident),+) => {
+        #[diagnostic::do_not_recommend]
+        impl<$($c,)+ $($g)*> Spacings<$e, ($($c,)+)> for Step<$x> {
+            #[inline]
+            fn grid(&self, _k: usize) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Uniform(self.0))
+            }
+        }
+        #[diagnostic::do_not_recommend]
+        impl<$($c,)+ $($g)*> Spacings<$e, ($($c,)+)> for $x {
+            #[inline]
+            fn grid(&self, _k: usize) -> AxisGrid<'_, $e> {
+                AxisGrid::$v(Grid::Uniform(*self))
+            }
+        }
+    };
+}
+
+spacing_impls! {
+    // Real spacings, for samples of that real or of any scalar over it.
+    [E: Scalar<Real = f64>,] E, f64 => Real;
+    [E: Scalar<Real = f32>,] E, f32 => Real;
+    // Dual spacings, for samples of the same dual type.
+    [T: Scalar, S: Tangent,] Dual<T, S>, Dual<T, S> => Dual;
+    [T: Scalar, S: Tangent,] Dual2<T, S>, Dual2<T, S> => Dual;
 }

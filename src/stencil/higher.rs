@@ -5,8 +5,8 @@
 
 use super::axes::{shortest_axis, AllAxes, Axis, AxisSelection};
 use super::fornberg::{weights, MAX_POINTS};
-use super::grid::{AxisSpacing, Grid, Spacings};
-use super::numpy::{collapse, parallel, parts, Re, PARTS};
+use super::grid::{AxisGrid, AxisSpacing, Grid, Spacings};
+use super::numpy::{collapse, parallel, parts, Coefs, InReal, InSample, PARTS};
 use super::sample::Sample;
 use crate::const_msg::Msg;
 use crate::scalar::Scalar;
@@ -123,7 +123,7 @@ fn window(i: usize, n: usize, half: usize, one_sided: usize) -> (usize, usize) {
 }
 
 /// Weights on a uniform grid of step `h` for offsets `start - i ..`.
-fn uniform_weights<R: crate::scalar::Real>(
+fn uniform_weights<R: Scalar>(
     i: usize,
     start: usize,
     m: usize,
@@ -141,12 +141,19 @@ fn uniform_weights<R: crate::scalar::Real>(
 
 /// `d[k] (+)= Σ_j w[j]·s[(start + j)·inner + k]` for one position.
 #[inline]
-fn apply<I: Sample>(s: &[I], d: &mut [I::Out], inner: usize, start: usize, w: &[Re<I>], add: bool) {
+fn apply<I: Sample, C: Coefs<I::Out>>(
+    s: &[I],
+    d: &mut [I::Out],
+    inner: usize,
+    start: usize,
+    w: &[C::X],
+    add: bool,
+) {
     if !add {
         d.iter_mut().for_each(|d| *d = I::Out::zero());
     }
     for (j, &w) in w.iter().enumerate() {
-        let w = I::Out::from_real(w);
+        let w = C::lift(w);
         let row = &s[(start + j) * inner..(start + j + 1) * inner];
         for (d, r) in d.iter_mut().zip(row) {
             *d += w * r.to_scalar();
@@ -170,7 +177,7 @@ pub(crate) struct Op {
 pub(crate) fn diff_along_into<S: HasAxis<AX>, const AX: usize, const D: usize, I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
-    grid: Grid<'_, Re<I>>,
+    grid: AxisGrid<'_, I::Out>,
     order: &impl AccuracyOrder,
 ) {
     let acc = acc_checks::<S, Axis<AX>, _, D>(order);
@@ -192,7 +199,23 @@ pub(crate) fn diff_axis<I: Sample>(
     dst: &mut [I::Out],
     dims: &[usize],
     axis: usize,
-    grid: Grid<'_, Re<I>>,
+    grid: AxisGrid<'_, I::Out>,
+    op: Op,
+) {
+    match grid {
+        AxisGrid::Real(g) => diff_axis_in::<I, InReal>(src, dst, dims, axis, collapse(g), op),
+        // Never collapsed: equally spaced values can carry different tangents.
+        AxisGrid::Dual(g) => diff_axis_in::<I, InSample>(src, dst, dims, axis, g, op),
+    }
+}
+
+/// [`diff_axis`] with weights computed in `C::X`.
+fn diff_axis_in<I: Sample, C: Coefs<I::Out>>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, C::X>,
     op: Op,
 ) {
     let (outer, n, inner) = axis_split(dims, axis);
@@ -206,17 +229,19 @@ pub(crate) fn diff_axis<I: Sample>(
         Grid::Planned(p) => Grid::Coords(p.x),
         g => g,
     };
-    let w = Stencils::new(collapse(grid), n, op);
+    let w = Stencils::new(grid, n, op);
     let block = n * inner;
     let par = parallel(src.len());
     if par && outer < PARTS {
         // Few blocks: split each along the axis.
         for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
-            parts(d, inner, n, true, |p0, d| w.rows(s, d, n, inner, p0));
+            parts(d, inner, n, true, |p0, d| {
+                w.rows::<I, C>(s, d, n, inner, p0)
+            });
         }
     } else {
         parts(dst, block, outer, par, |b0, d| {
-            w.rows(&src[b0 * block..b0 * block + d.len()], d, n, inner, 0);
+            w.rows::<I, C>(&src[b0 * block..b0 * block + d.len()], d, n, inner, 0);
         });
     }
 }
@@ -236,7 +261,7 @@ struct Stencils<'a, R> {
     x: &'a [R],
 }
 
-impl<'a, R: crate::scalar::Real> Stencils<'a, R> {
+impl<'a, R: Scalar> Stencils<'a, R> {
     fn new(grid: Grid<'a, R>, n: usize, op: Op) -> Self {
         let (half, one_sided) = (op.acc / 2, op.acc + op.deriv);
         let (uniform, x) = match grid {
@@ -275,7 +300,7 @@ impl<'a, R: crate::scalar::Real> Stencils<'a, R> {
 
     /// Rows of positions `p0..` of whole blocks: `s` holds the blocks, `d`
     /// the same positions' rows of each block, one run per block.
-    fn rows<I: Sample<Out: Scalar<Real = R>>>(
+    fn rows<I: Sample, C: Coefs<I::Out, X = R>>(
         &self,
         s: &[I],
         d: &mut [I::Out],
@@ -302,7 +327,7 @@ impl<'a, R: crate::scalar::Real> Stencils<'a, R> {
                             central
                         };
                         let r = row(i);
-                        apply(s, &mut d[r], inner, start, &w[..m], self.op.add);
+                        apply::<I, C>(s, &mut d[r], inner, start, &w[..m], self.op.add);
                     }
                 }
             }
@@ -313,7 +338,7 @@ impl<'a, R: crate::scalar::Real> Stencils<'a, R> {
                     let w = self.fornberg_at(i, n);
                     for (s, d) in s.chunks_exact(n * inner).zip(d.chunks_exact_mut(run)) {
                         let r = row(i);
-                        apply(s, &mut d[r], inner, start, &w[..m], self.op.add);
+                        apply::<I, C>(s, &mut d[r], inner, start, &w[..m], self.op.add);
                     }
                 }
             }
@@ -359,7 +384,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     #[must_use]
     pub fn diff_along<const AX: usize>(
         &self,
-        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        spacing: impl AxisSpacing<I::Out, <S as HasAxis<AX>>::Coords<I::Out>>,
         order: impl AccuracyOrder,
     ) -> Tensor<S, I::Out, D>
     where
@@ -393,7 +418,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     #[must_use]
     pub fn diff2_along<const AX: usize>(
         &self,
-        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        spacing: impl AxisSpacing<I::Out, <S as HasAxis<AX>>::Coords<I::Out>>,
         order: impl AccuracyOrder,
     ) -> Tensor<S, I::Out, D>
     where
@@ -433,7 +458,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     where
         S: Laplacian,
         AllAxes: AxisSelection<S>,
-        Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
+        Sp: Spacings<I::Out, <AllAxes as AxisSelection<S>>::Lens<I::Out>>,
     {
         let _ = order; // its type is the accuracy order
         const { accuracy_fits(S::DIMS, <AllAxes as AxisSelection<S>>::AXES, A::P, 2) };

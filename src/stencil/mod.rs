@@ -100,7 +100,7 @@ mod sample;
 pub use axes::{
     AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, EDGE1, EDGE2,
 };
-pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
+pub use grid::{AxisGrid, AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
 #[cfg(feature = "alloc")]
 pub use plan::CoordsPlan;
@@ -111,7 +111,6 @@ use axes::gradient_fits;
 
 use crate::shape::{HasAxis, Shape};
 use crate::tensor::{Storage, Tensor};
-use numpy::Re;
 
 /// The compile-time checks of a `numpy.gradient` call (evaluated when the
 /// call is monomorphized).
@@ -135,7 +134,7 @@ pub(crate) fn each_axis<S: Shape, I: Sample, Sel: AxisSelection<S>, Sp, T>(
     mut out: impl FnMut(&mut T) -> &mut [I::Out],
 ) -> Sel::Array<T>
 where
-    Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+    Sp: Spacings<I::Out, Sel::Lens<I::Out>>,
 {
     Sel::build(|k| {
         let mut t = make();
@@ -191,7 +190,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     ) -> <AllAxes as AxisSelection<S>>::Array<Tensor<S, I::Out, D>>
     where
         AllAxes: AxisSelection<S>,
-        Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
+        Sp: Spacings<I::Out, <AllAxes as AxisSelection<S>>::Lens<I::Out>>,
     {
         let _ = edge; // its type is the edge order
         const { gradient_fits(S::DIMS, <AllAxes as AxisSelection<S>>::AXES, Ed::ORDER) };
@@ -227,7 +226,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         edge: Ed,
     ) -> Sel::Array<Tensor<S, I::Out, D>>
     where
-        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+        Sp: Spacings<I::Out, Sel::Lens<I::Out>>,
     {
         let _ = (axes, edge); // their types are the selection and the edge order
         const { gradient_fits(S::DIMS, Sel::AXES, Ed::ORDER) };
@@ -244,7 +243,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         edge: usize,
     ) -> Sel::Array<Tensor<S, I::Out, D>>
     where
-        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+        Sp: Spacings<I::Out, Sel::Lens<I::Out>>,
     {
         each_axis::<S, I, Sel, Sp, _>(
             spacing,
@@ -276,7 +275,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     #[must_use]
     pub fn gradient_along<const AX: usize>(
         &self,
-        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        spacing: impl AxisSpacing<I::Out, <S as HasAxis<AX>>::Coords<I::Out>>,
         edge: impl Edge,
     ) -> Tensor<S, I::Out, D>
     where
@@ -308,7 +307,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         edge: Ed,
     ) where
         AllAxes: AxisSelection<S>,
-        Sp: Spacings<Re<I>, <AllAxes as AxisSelection<S>>::Lens<Re<I>>>,
+        Sp: Spacings<I::Out, <AllAxes as AxisSelection<S>>::Lens<I::Out>>,
     {
         self.gradient_axes_into(AllAxes, outs, spacing, edge);
     }
@@ -336,7 +335,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         spacing: Sp,
         edge: Ed,
     ) where
-        Sp: Spacings<Re<I>, Sel::Lens<Re<I>>>,
+        Sp: Spacings<I::Out, Sel::Lens<I::Out>>,
     {
         checks::<S, Sel, Ed>(&axes, &edge);
         for (k, out) in outs.as_mut().iter_mut().enumerate() {
@@ -373,7 +372,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     pub fn gradient_along_into<const AX: usize>(
         &self,
         out: &mut Tensor<S, I::Out, D>,
-        spacing: impl AxisSpacing<Re<I>, <S as HasAxis<AX>>::Coords<Re<I>>>,
+        spacing: impl AxisSpacing<I::Out, <S as HasAxis<AX>>::Coords<I::Out>>,
         edge: impl Edge,
     ) where
         S: HasAxis<AX>,

@@ -3,17 +3,80 @@
 //! operation (no fused multiply-add, no reassociation), so `f64` results are
 //! numpy's bit for bit.
 //!
-//! The kernel is generic only over the sample type; shapes, axes and edge
-//! orders arrive as plain numbers, so every tensor shape shares one copy.
+//! The kernel is generic only over the sample type and the scalar its
+//! coefficients are computed in ([`Coefs`]); shapes, axes and edge orders
+//! arrive as plain numbers, so every tensor shape shares one copy.
 
-use super::grid::Grid;
+use super::grid::{AxisGrid, Grid};
 use super::plan::{edge2_left, edge2_right, interior, Abc};
 use super::sample::Sample;
 use crate::scalar::{Real, Scalar};
 use crate::shape::axis_split;
 
-/// The real type behind the gradient of samples `I`.
-pub(crate) type Re<I> = <<I as Sample>::Out as Scalar>::Real;
+/// The scalar a kernel computes its stencil coefficients in, for outputs of
+/// type `E`, and how a coefficient enters the outputs' arithmetic.
+pub(crate) trait Coefs<E: Scalar> {
+    /// The coefficients' scalar.
+    type X: Scalar<Real = E::Real>;
+    /// A coefficient as an output scalar.
+    fn lift(c: Self::X) -> E;
+    /// Hands `apply` the interior coefficients of positions `lo..hi` of
+    /// coordinates `x`, in blocks `i0..i1` given as slices `(a, b, c)`.
+    fn interior_blocks(
+        x: &[Self::X],
+        lo: usize,
+        hi: usize,
+        apply: impl FnMut(usize, usize, Abc<&[Self::X]>),
+    );
+}
+
+/// Coefficients in the samples' real type: constants (real steps and
+/// coordinates, numpy's path).
+pub(crate) struct InReal;
+
+impl<E: Scalar> Coefs<E> for InReal {
+    type X = E::Real;
+    #[inline(always)]
+    fn lift(c: E::Real) -> E {
+        E::from_real(c)
+    }
+    #[inline(always)]
+    fn interior_blocks(
+        x: &[E::Real],
+        lo: usize,
+        hi: usize,
+        apply: impl FnMut(usize, usize, Abc<&[E::Real]>),
+    ) {
+        coord_blocks(x, lo, hi, apply);
+    }
+}
+
+/// Coefficients in the samples' own scalar (dual coordinates): they carry
+/// derivatives with respect to the spacing.
+pub(crate) struct InSample;
+
+impl<E: Scalar> Coefs<E> for InSample {
+    type X = E;
+    #[inline(always)]
+    fn lift(c: E) -> E {
+        c
+    }
+    /// One position at a time: a block of dual numbers on the stack would
+    /// grow with their tangent, and their arithmetic, not the divisions'
+    /// latency, is what costs here.
+    #[inline(always)]
+    fn interior_blocks(
+        x: &[E],
+        lo: usize,
+        hi: usize,
+        mut apply: impl FnMut(usize, usize, Abc<&[E]>),
+    ) {
+        for i in lo..hi {
+            let (a, b, c) = interior_coefs(x, i);
+            apply(i, i + 1, (&[a], &[b], &[c]));
+        }
+    }
+}
 
 /// Positions whose interior coefficients are computed at once, on the stack,
 /// when differentiating along the contiguous axis of a non-uniform grid.
@@ -74,7 +137,7 @@ enum Edges<R> {
     Second(Abc<R>, Abc<R>),
 }
 
-impl<R: Real> Edges<R> {
+impl<R: Scalar> Edges<R> {
     #[inline]
     fn new(grid: Grid<'_, R>, n: usize, edge: usize) -> Self {
         if edge == 2 {
@@ -93,12 +156,14 @@ impl<R: Real> Edges<R> {
 
 /// `d[k] = a·p[k] + b·q[k] + c·r[k]`, left to right.
 #[inline(always)]
-fn comb3<I: Sample>(d: &mut [I::Out], p: &[I], q: &[I], r: &[I], (a, b, c): (Re<I>, Re<I>, Re<I>)) {
-    let (a, b, c) = (
-        I::Out::from_real(a),
-        I::Out::from_real(b),
-        I::Out::from_real(c),
-    );
+fn comb3<I: Sample, C: Coefs<I::Out>>(
+    d: &mut [I::Out],
+    p: &[I],
+    q: &[I],
+    r: &[I],
+    (a, b, c): Abc<C::X>,
+) {
+    let (a, b, c) = (C::lift(a), C::lift(b), C::lift(c));
     for (((d, p), q), r) in d.iter_mut().zip(p).zip(q).zip(r) {
         *d = a * p.to_scalar() + b * q.to_scalar() + c * r.to_scalar();
     }
@@ -114,46 +179,47 @@ enum Den<R> {
     Mul(R),
 }
 
-impl<R: Real> Den<R> {
+impl<R: Scalar> Den<R> {
+    /// For a dual step the test reads its value: the value part is then the
+    /// real path's, bit for bit.
     #[inline]
     fn new(h: R) -> Self {
         // The f64 bits tell a power of two (`to_f64` is exact, and an f32
         // subnormal is an f64 normal); whether its reciprocal exists must be
         // asked in `R` itself: 1 / 2^-140 is inf in f32.
-        let bits = h.to_f64().to_bits();
+        let bits = h.re().to_f64().to_bits();
         let exp = (bits >> 52) & 0x7ff;
         let inv = R::one() / h;
-        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff && inv.is_finite_real() {
+        if bits & ((1_u64 << 52) - 1) == 0 && exp != 0 && exp != 0x7ff && inv.re().is_finite_real()
+        {
             Den::Mul(inv)
         } else {
             Den::Div(h)
         }
     }
-}
 
-impl<R: Real> Den<R> {
     /// `x / h`.
     #[inline(always)]
-    fn apply<E: Scalar<Real = R>>(self, x: E) -> E {
+    fn apply<E: Scalar, C: Coefs<E, X = R>>(self, x: E) -> E {
         match self {
-            Den::Div(h) => x / E::from_real(h),
-            Den::Mul(inv) => x * E::from_real(inv),
+            Den::Div(h) => x / C::lift(h),
+            Den::Mul(inv) => x * C::lift(inv),
         }
     }
 }
 
 /// `d[k] = (r[k] - p[k]) / h`.
 #[inline(always)]
-fn diff2<I: Sample>(d: &mut [I::Out], p: &[I], r: &[I], h: Den<Re<I>>) {
+fn diff2<I: Sample, C: Coefs<I::Out>>(d: &mut [I::Out], p: &[I], r: &[I], h: Den<C::X>) {
     match h {
         Den::Div(h) => {
-            let h = I::Out::from_real(h);
+            let h = C::lift(h);
             for ((d, p), r) in d.iter_mut().zip(p).zip(r) {
                 *d = (r.to_scalar() - p.to_scalar()) / h;
             }
         }
         Den::Mul(inv) => {
-            let inv = I::Out::from_real(inv);
+            let inv = C::lift(inv);
             for ((d, p), r) in d.iter_mut().zip(p).zip(r) {
                 *d = (r.to_scalar() - p.to_scalar()) * inv;
             }
@@ -176,7 +242,24 @@ pub(crate) fn gradient_axis<I: Sample>(
     dst: &mut [I::Out],
     dims: &[usize],
     axis: usize,
-    grid: Grid<'_, Re<I>>,
+    grid: AxisGrid<'_, I::Out>,
+    edge: usize,
+) {
+    match grid {
+        AxisGrid::Real(g) => gradient_axis_in::<I, InReal>(src, dst, dims, axis, collapse(g), edge),
+        // Never collapsed to a step: equally spaced values can carry
+        // different tangents.
+        AxisGrid::Dual(g) => gradient_axis_in::<I, InSample>(src, dst, dims, axis, g, edge),
+    }
+}
+
+/// [`gradient_axis`] with coefficients computed in `C::X`.
+fn gradient_axis_in<I: Sample, C: Coefs<I::Out>>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, C::X>,
     edge: usize,
 ) {
     let (outer, len, inner) = axis_split(dims, axis);
@@ -190,7 +273,6 @@ pub(crate) fn gradient_axis<I: Sample>(
         // (and `len * inner` is 0, which `chunks_exact` refuses).
         return;
     }
-    let grid = collapse(grid);
     let e = Edges::new(grid, len, edge);
     let par = parallel(src.len());
     let block = len * inner;
@@ -198,17 +280,17 @@ pub(crate) fn gradient_axis<I: Sample>(
         // Few blocks: split each along the axis.
         for (s, d) in src.chunks_exact(block).zip(dst.chunks_exact_mut(block)) {
             if inner == 1 {
-                line_edges(s, d, len, e);
+                line_edges::<I, C>(s, d, len, e);
             } else {
-                edges(s, d, len, inner, e);
+                edges::<I, C>(s, d, len, inner, e);
             }
             let interior = &mut d[inner..(len - 1) * inner];
             // Part-relative unit 0 is position 1.
             parts(interior, inner, len - 2, true, |k, d| {
                 if inner == 1 {
-                    line_span(s, d, 1 + k, grid);
+                    line_span::<I, C>(s, d, 1 + k, grid);
                 } else {
-                    rows_span(s, d, 1 + k, inner, grid);
+                    rows_span::<I, C>(s, d, 1 + k, inner, grid);
                 }
             });
         }
@@ -216,11 +298,11 @@ pub(crate) fn gradient_axis<I: Sample>(
         parts(dst, block, outer, par, |first, d| {
             let s = &src[first * block..first * block + d.len()];
             if inner == 1 {
-                lines(s, d, len, grid, e);
+                lines::<I, C>(s, d, len, grid, e);
             } else {
                 for (s, d) in s.chunks_exact(block).zip(d.chunks_exact_mut(block)) {
-                    edges(s, d, len, inner, e);
-                    rows_span(s, &mut d[inner..(len - 1) * inner], 1, inner, grid);
+                    edges::<I, C>(s, d, len, inner, e);
+                    rows_span::<I, C>(s, &mut d[inner..(len - 1) * inner], 1, inner, grid);
                 }
             }
         });
@@ -280,31 +362,37 @@ pub(crate) fn parts<T: Send>(
 /// Edges of one line or block: rows of `inner` elements at positions 0, 1, 2
 /// and n-3, n-2, n-1.
 #[inline(always)]
-fn edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, inner: usize, e: Edges<Re<I>>) {
+fn edges<I: Sample, C: Coefs<I::Out>>(
+    s: &[I],
+    d: &mut [I::Out],
+    n: usize,
+    inner: usize,
+    e: Edges<C::X>,
+) {
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
     let (first, rest) = d.split_at_mut(inner);
     let last = &mut rest[(n - 2) * inner..];
     match e {
         Edges::First(dx0, dxn) => {
-            diff2(first, row(0), row(1), dx0);
-            diff2(last, row(n - 2), row(n - 1), dxn);
+            diff2::<I, C>(first, row(0), row(1), dx0);
+            diff2::<I, C>(last, row(n - 2), row(n - 1), dxn);
         }
         Edges::Second(left, right) => {
-            comb3(first, row(0), row(1), row(2), left);
-            comb3(last, row(n - 3), row(n - 2), row(n - 1), right);
+            comb3::<I, C>(first, row(0), row(1), row(2), left);
+            comb3::<I, C>(last, row(n - 3), row(n - 2), row(n - 1), right);
         }
     }
 }
 
 /// Edges of one contiguous line (`inner == 1`), element by element.
 #[inline(always)]
-fn line_edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<Re<I>>) {
+fn line_edges<I: Sample, C: Coefs<I::Out>>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<C::X>) {
     let f = |i: usize| s[i].to_scalar();
-    let w = |c: Re<I>| I::Out::from_real(c);
+    let w = |c: C::X| C::lift(c);
     match e {
         Edges::First(dx0, dxn) => {
-            d[0] = dx0.apply(f(1) - f(0));
-            d[n - 1] = dxn.apply(f(n - 1) - f(n - 2));
+            d[0] = dx0.apply::<_, C>(f(1) - f(0));
+            d[n - 1] = dxn.apply::<_, C>(f(n - 1) - f(n - 2));
         }
         Edges::Second((a, b, c), (p, q, r)) => {
             d[0] = w(a) * f(0) + w(b) * f(1) + w(c) * f(2);
@@ -316,78 +404,83 @@ fn line_edges<I: Sample>(s: &[I], d: &mut [I::Out], n: usize, e: Edges<Re<I>>) {
 /// Interior positions `first..` of a block along a strided axis (each
 /// position a contiguous row of `inner` elements); `d` holds the output
 /// rows of those positions, `s` the whole block.
-fn rows_span<I: Sample>(
+fn rows_span<I: Sample, C: Coefs<I::Out>>(
     s: &[I],
     d: &mut [I::Out],
     first: usize,
     inner: usize,
-    grid: Grid<'_, Re<I>>,
+    grid: Grid<'_, C::X>,
 ) {
     let row = |i: usize| &s[i * inner..(i + 1) * inner];
     let rows = d.chunks_exact_mut(inner).zip(first..);
     match grid {
         Grid::Uniform(h) => {
-            let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
+            let two_h = Den::new(C::X::from_f64(2.0) * h);
             for (d, i) in rows {
-                diff2(d, row(i - 1), row(i + 1), two_h);
+                diff2::<I, C>(d, row(i - 1), row(i + 1), two_h);
             }
         }
         Grid::Planned(p) => {
             for (d, i) in rows {
                 let abc = (p.a[i - 1], p.b[i - 1], p.c[i - 1]);
-                comb3(d, row(i - 1), row(i), row(i + 1), abc);
+                comb3::<I, C>(d, row(i - 1), row(i), row(i + 1), abc);
             }
         }
         Grid::Coords(x) => {
             for (d, i) in rows {
-                comb3(d, row(i - 1), row(i), row(i + 1), interior_coefs(x, i));
+                comb3::<I, C>(d, row(i - 1), row(i), row(i + 1), interior_coefs(x, i));
             }
         }
     }
 }
 
 /// Interior positions `first..first + d.len()` of one contiguous line `s`.
-fn line_span<I: Sample>(s: &[I], d: &mut [I::Out], first: usize, grid: Grid<'_, Re<I>>) {
+fn line_span<I: Sample, C: Coefs<I::Out>>(
+    s: &[I],
+    d: &mut [I::Out],
+    first: usize,
+    grid: Grid<'_, C::X>,
+) {
     let (lo, hi) = (first, first + d.len());
     match grid {
         Grid::Uniform(h) => {
-            let two_h = Den::new(Re::<I>::from_f64(2.0) * h);
-            diff2(d, &s[lo - 1..hi - 1], &s[lo + 1..hi + 1], two_h);
+            let two_h = Den::new(C::X::from_f64(2.0) * h);
+            diff2::<I, C>(d, &s[lo - 1..hi - 1], &s[lo + 1..hi + 1], two_h);
         }
         Grid::Planned(p) => {
             let r = lo - 1..hi - 1;
             let abc = (&p.a[r.clone()], &p.b[r.clone()], &p.c[r]);
-            comb3_var(d, &s[lo - 1..], abc);
+            comb3_var::<I, C>(d, &s[lo - 1..], abc);
         }
-        Grid::Coords(x) => coord_blocks(x, lo, hi, |i0, i1, abc| {
-            comb3_var(&mut d[i0 - lo..i1 - lo], &s[i0 - 1..i1 + 1], abc);
+        Grid::Coords(x) => C::interior_blocks(x, lo, hi, |i0, i1, abc| {
+            comb3_var::<I, C>(&mut d[i0 - lo..i1 - lo], &s[i0 - 1..i1 + 1], abc);
         }),
     }
 }
 
 /// Along the contiguous axis: `src` is a sequence of whole lines of length `n`.
-fn lines<I: Sample>(
+fn lines<I: Sample, C: Coefs<I::Out>>(
     src: &[I],
     dst: &mut [I::Out],
     n: usize,
-    grid: Grid<'_, Re<I>>,
-    e: Edges<Re<I>>,
+    grid: Grid<'_, C::X>,
+    e: Edges<C::X>,
 ) {
     for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-        line_edges(s, d, n, e);
+        line_edges::<I, C>(s, d, n, e);
     }
     match grid {
         Grid::Coords(x) => {
             // Coefficients once per block of positions, applied to every line.
-            coord_blocks(x, 1, n - 1, |i0, i1, abc| {
+            C::interior_blocks(x, 1, n - 1, |i0, i1, abc| {
                 for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                    comb3_var(&mut d[i0..i1], &s[i0 - 1..i1 + 1], abc);
+                    comb3_var::<I, C>(&mut d[i0..i1], &s[i0 - 1..i1 + 1], abc);
                 }
             });
         }
         _ => {
             for (s, d) in src.chunks_exact(n).zip(dst.chunks_exact_mut(n)) {
-                line_span(s, &mut d[1..n - 1], 1, grid);
+                line_span::<I, C>(s, &mut d[1..n - 1], 1, grid);
             }
         }
     }
@@ -427,13 +520,12 @@ fn coord_blocks<R: Real>(
 /// `d[k] = a[k]·s[k] + b[k]·s[k+1] + c[k]·s[k+2]`: the non-uniform interior
 /// along a contiguous line, with one coefficient triple per output.
 #[inline(always)]
-fn comb3_var<I: Sample>(d: &mut [I::Out], s: &[I], (a, b, c): Abc<&[Re<I>]>) {
+fn comb3_var<I: Sample, C: Coefs<I::Out>>(d: &mut [I::Out], s: &[I], (a, b, c): Abc<&[C::X]>) {
     let (p, q, r) = (&s[..d.len()], &s[1..=d.len()], &s[2..d.len() + 2]);
     let coefs = a.iter().zip(b).zip(c);
     for ((((d, p), q), r), ((a, b), c)) in d.iter_mut().zip(p).zip(q).zip(r).zip(coefs) {
-        *d = I::Out::from_real(*a) * p.to_scalar()
-            + I::Out::from_real(*b) * q.to_scalar()
-            + I::Out::from_real(*c) * r.to_scalar();
+        *d =
+            C::lift(*a) * p.to_scalar() + C::lift(*b) * q.to_scalar() + C::lift(*c) * r.to_scalar();
     }
 }
 

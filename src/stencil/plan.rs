@@ -1,8 +1,10 @@
-//! numpy's non-uniform stencil coefficients: the formulas (one copy, used
-//! by the kernel, by the checks of the checked constructors and by the
-//! plan), the check that they are finite, and [`CoordsPlan`] (feature
-//! `alloc`), which computes them once per grid so that every later gradient
-//! on that grid multiplies instead of dividing.
+//! numpy's non-uniform stencil coefficients: the formulas (one copy, generic
+//! over the scalar they are computed in — a real, or a dual number for
+//! derivatives with respect to the coordinates — used by the kernel, by the
+//! checks of the checked constructors and by the plan), the check that they
+//! are finite, and [`CoordsPlan`] (feature `alloc`), which computes them
+//! once per grid so that every later gradient on that grid multiplies
+//! instead of dividing.
 
 use crate::scalar::{Real, Scalar};
 
@@ -67,23 +69,24 @@ fn finite_with<R: Real>(dx1: R, dx2: R, (a, b, c): Abc<R>) -> bool {
 /// finite: the edges are positions 0 and `n - 1`, the interior stencil at
 /// `i` spans `x[i-1]..=x[i+1]`. `inner` yields the interior coefficients of
 /// positions `1..n-1` in order (computed, or read from a plan that already
-/// holds them).
-pub(crate) fn first_non_finite<R: Real>(
-    x: &[R],
-    inner: impl Iterator<Item = Abc<R>>,
+/// holds them). Dual coordinates are checked on their values.
+pub(crate) fn first_non_finite<X: Scalar>(
+    x: &[X],
+    inner: impl Iterator<Item = Abc<X::Real>>,
 ) -> Option<usize> {
     let n = x.len();
+    let v = |i: usize| x[i].re();
     if n == 2 {
         // Edge order 1 only: one difference, its reciprocal.
-        let dx = x[1] - x[0];
-        let ok = dx.is_finite_real() && (R::one() / dx).is_finite_real();
+        let dx = v(1) - v(0);
+        let ok = dx.is_finite_real() && (X::Real::one() / dx).is_finite_real();
         return (!ok).then_some(0);
     }
     if n < 3 {
         return None;
     }
-    let (l1, l2) = (x[1] - x[0], x[2] - x[1]);
-    let (r1, r2) = (x[n - 2] - x[n - 3], x[n - 1] - x[n - 2]);
+    let (l1, l2) = (v(1) - v(0), v(2) - v(1));
+    let (r1, r2) = (v(n - 2) - v(n - 3), v(n - 1) - v(n - 2));
     if !finite_with(l1, l2, edge2_left(l1, l2)) {
         return Some(0);
     }
@@ -91,6 +94,7 @@ pub(crate) fn first_non_finite<R: Real>(
     // the position is searched for only when something failed.
     let mut first = None;
     for (i, (((x0, x1), x2), abc)) in triples(x).zip(inner).enumerate() {
+        let (x0, x1, x2) = (x0.re(), x1.re(), x2.re());
         if !finite_with(x1 - x0, x2 - x1, abc) && first.is_none() {
             first = Some(i + 1);
         }
@@ -107,12 +111,13 @@ pub(crate) fn triples<R: Copy>(x: &[R]) -> impl Iterator<Item = ((R, R), R)> + '
         .map(|((a, b), c)| ((*a, *b), *c))
 }
 
-/// [`first_non_finite`] with the interior coefficients computed.
+/// [`first_non_finite`] with the interior coefficients computed (from the
+/// values of dual coordinates).
 #[inline]
-pub(crate) fn first_non_finite_of<R: Real>(x: &[R]) -> Option<usize> {
+pub(crate) fn first_non_finite_of<X: Scalar>(x: &[X]) -> Option<usize> {
     first_non_finite(
         x,
-        triples(x).map(|((x0, x1), x2)| interior(x1 - x0, x2 - x1)),
+        triples(x).map(|((x0, x1), x2)| interior(x1.re() - x0.re(), x2.re() - x1.re())),
     )
 }
 
@@ -145,10 +150,10 @@ mod owned {
     use alloc::boxed::Box;
     use alloc::vec;
 
-    use super::super::grid::{check_order, AxisSpacing, Grid, GridError, Spacings};
+    use super::super::grid::{check_order, AxisGrid, AxisSpacing, Grid, GridError, Spacings};
     use super::super::grid::{Coords, CoordsRef};
     use super::{edge2_left, edge2_right, interior, Abc, Planned};
-    use crate::scalar::Real;
+    use crate::scalar::{Real, Scalar};
 
     /// numpy's stencil coefficients for the coordinates of one axis of `N`
     /// points, computed once (feature `alloc`): pass the plan (or a
@@ -297,26 +302,30 @@ mod owned {
         }
     }
 
-    impl<R: Real, const N: usize> AxisSpacing<R, [R; N]> for CoordsPlan<R, N> {
+    /// Real coordinates: for samples of `R` or of dual numbers over `R`.
+    #[diagnostic::do_not_recommend]
+    impl<R: Real, E: Scalar<Real = R>, const N: usize> AxisSpacing<E, [E; N]> for CoordsPlan<R, N> {
         #[inline]
-        fn grid(&self) -> Grid<'_, R> {
-            self.view()
+        fn grid(&self) -> AxisGrid<'_, E> {
+            AxisGrid::Real(self.view())
         }
     }
 
     /// One axis: its plan, bare.
-    impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for CoordsPlan<R, N> {
+    #[diagnostic::do_not_recommend]
+    impl<R: Real, E: Scalar<Real = R>, const N: usize> Spacings<E, ([E; N],)> for CoordsPlan<R, N> {
         #[inline]
-        fn grid(&self, _k: usize) -> Grid<'_, R> {
-            self.view()
+        fn grid(&self, _k: usize) -> AxisGrid<'_, E> {
+            AxisGrid::Real(self.view())
         }
     }
 
     /// One axis: a borrowed plan, bare.
-    impl<R: Real, const N: usize> Spacings<R, ([R; N],)> for &CoordsPlan<R, N> {
+    #[diagnostic::do_not_recommend]
+    impl<R: Real, E: Scalar<Real = R>, const N: usize> Spacings<E, ([E; N],)> for &CoordsPlan<R, N> {
         #[inline]
-        fn grid(&self, _k: usize) -> Grid<'_, R> {
-            self.view()
+        fn grid(&self, _k: usize) -> AxisGrid<'_, E> {
+            AxisGrid::Real(self.view())
         }
     }
 }
