@@ -440,8 +440,8 @@ pub enum Grid<'a, R> {
 pub enum AxisGrid<'a, E: Scalar> {
     /// Steps or coordinates in the samples' real type (`f32`, `f64`).
     Real(Grid<'a, E::Real>),
-    /// Steps or coordinates in the samples' own dual numbers.
-    Dual(Grid<'a, E>),
+    /// Steps or coordinates in the samples' own scalar (dual numbers).
+    Same(Grid<'a, E>),
 }
 
 /// A spacing usable for an axis whose coordinate array has type `C`
@@ -463,7 +463,7 @@ pub enum AxisGrid<'a, E: Scalar> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a spacing for an axis with coordinates `{C}`",
     label = "this axis needs a spacing of `{R}` and, for coordinates, exactly one per point: `{C}`",
-    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points, in the samples' float type",
+    note = "use `Unit`, a `Step`, or `Coords`/`CoordsRef` with as many coordinates as the axis has points, in the samples' float type (or, to differentiate with respect to them, in the samples' own dual type)",
     note = "with `gradient_axes`, the spacings come in the order of the axes named"
 )]
 pub trait AxisSpacing<R: Scalar, C> {
@@ -471,6 +471,7 @@ pub trait AxisSpacing<R: Scalar, C> {
     fn grid(&self) -> AxisGrid<'_, R>;
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Scalar, C> AxisSpacing<R, C> for Unit {
     #[inline]
     fn grid(&self) -> AxisGrid<'_, R> {
@@ -478,6 +479,7 @@ impl<R: Scalar, C> AxisSpacing<R, C> for Unit {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<R: Scalar, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
     #[inline]
     fn grid(&self) -> AxisGrid<'_, R> {
@@ -505,7 +507,8 @@ impl<R: Scalar, C, Sp: AxisSpacing<R, C>> AxisSpacing<R, C> for &Sp {
     message = "`{Self}` is not a spacing for `{R}` samples along axes with coordinates `{L}`",
     label = "give one uniform spacing, or a tuple with exactly one spacing per differentiated axis, in `{R}`",
     note = "one tuple entry per axis of `{L}`, in that order",
-    note = "the spacing's float type must be the samples' (`{R}`): write `0.5_f32` for `f32` samples, or convert them with `.cast::<f64>()`"
+    note = "the spacing's float type must be the samples' (`{R}`): write `0.5_f32` for `f32` samples, or convert them with `.cast::<f64>()`",
+    note = "a spacing of dual numbers needs samples of the same dual type: lift plain samples with `constant(samples)`"
 )]
 pub trait Spacings<R: Scalar, L> {
     /// The spacing of the `k`-th differentiated axis.
@@ -650,6 +653,6 @@ spacing_impls! {
     [E: Scalar<Real = f64>,] E, f64 => Real;
     [E: Scalar<Real = f32>,] E, f32 => Real;
     // Dual spacings, for samples of the same dual type.
-    [T: Scalar, S: Tangent,] Dual<T, S>, Dual<T, S> => Dual;
-    [T: Scalar, S: Tangent,] Dual2<T, S>, Dual2<T, S> => Dual;
+    [T: Scalar, S: Tangent,] Dual<T, S>, Dual<T, S> => Same;
+    [T: Scalar, S: Tangent,] Dual2<T, S>, Dual2<T, S> => Same;
 }

@@ -205,7 +205,7 @@ pub(crate) fn diff_axis<I: Sample>(
     match grid {
         AxisGrid::Real(g) => diff_axis_in::<I, InReal>(src, dst, dims, axis, collapse(g), op),
         // Never collapsed: equally spaced values can carry different tangents.
-        AxisGrid::Dual(g) => diff_axis_in::<I, InSample>(src, dst, dims, axis, g, op),
+        AxisGrid::Same(g) => diff_axis_in::<I, InSample>(src, dst, dims, axis, g, op),
     }
 }
 

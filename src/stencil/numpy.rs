@@ -249,7 +249,7 @@ pub(crate) fn gradient_axis<I: Sample>(
         AxisGrid::Real(g) => gradient_axis_in::<I, InReal>(src, dst, dims, axis, collapse(g), edge),
         // Never collapsed to a step: equally spaced values can carry
         // different tangents.
-        AxisGrid::Dual(g) => gradient_axis_in::<I, InSample>(src, dst, dims, axis, g, edge),
+        AxisGrid::Same(g) => gradient_axis_in::<I, InSample>(src, dst, dims, axis, g, edge),
     }
 }
 
