@@ -17,6 +17,7 @@
 //! | `np.gradient(f, 2.0, x)` | `f.gradient((Step::new(2.0)?, Coords::new(x)?), EDGE1)` |
 //! | `np.gradient(f, axis=1, edge_order=2)` | `f.gradient_along::<1>(Unit, EDGE2)` |
 //! | `np.gradient(f, axis=(2, 0))` | `f.gradient_axes((Axis::<2>, Axis::<0>), Unit, EDGE1)` |
+//! | `jax.grad(lambda x: jnp.sum(jnp.gradient(f, x)))(x)` | `grad(\|x\| constant(f).gradient(Coords::new(x.into_array())?, EDGE1)[0].sum(), x)` |
 //!
 //! Spacing is [`Unit`], a uniform step (a [`Step`], checked, or a plain real,
 //! taken as given), or [`Coords`] of a non-uniform grid (checked: finite,
@@ -25,6 +26,13 @@
 //! gives one spacing per differentiated axis, mixed freely. Coordinates whose
 //! differences are all exactly equal are treated as the uniform step
 //! `x[1] - x[0]`, as numpy does.
+//!
+//! Steps and coordinates may be dual numbers when the samples are dual
+//! numbers of the same type: the gradient then carries its derivatives with
+//! respect to the spacing as well as to the samples, as `jax.grad` through
+//! `jnp.gradient` gives (edge order 2 too, which JAX lacks). See
+//! [`Coords`] for an example and the rules (the checks read the values;
+//! dual coordinates are never reduced to a uniform step).
 //!
 //! numpy's formulas are applied operation for operation (see
 //! `numpy.rs`): `f64` results equal numpy's bit for bit. Integer samples
