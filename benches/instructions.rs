@@ -18,7 +18,7 @@
 
 use std::hint::black_box;
 
-use constgrad::ad::{grad, hessian, jacobian};
+use constgrad::ad::{constant, grad, hessian, jacobian};
 use constgrad::stencil::{Accuracy, Coords, Unit, EDGE1, EDGE2};
 use constgrad::{Rank1, Rank2, RealArith, Tensor};
 
@@ -132,6 +132,28 @@ fn k_gradient_coords16(f: &M<16>, x: &Coords<f64, 16>) -> [M<16>; 2] {
     f.gradient((*x, *x), EDGE2)
 }
 
+/// `Σ (∂y/∂x)²` differentiated with respect to the coordinates.
+#[inline(never)]
+fn k_grad_wrt_coords16(y: &Tensor<Rank1<16>>, x: &[f64; 16]) -> Tensor<Rank1<16>> {
+    let loss = |x: Tensor<Rank1<16>, _>| {
+        let [g] = constant(*y).gradient(Coords::unchecked(x.into_array()), EDGE2);
+        (g * g).sum()
+    };
+    grad(loss, Tensor::from(*x))
+}
+
+/// The same loss differentiated with respect to the samples (real coordinates).
+#[inline(never)]
+fn k_grad_wrt_samples16(y: &Tensor<Rank1<16>>, x: &Coords<f64, 16>) -> Tensor<Rank1<16>> {
+    grad(
+        |y| {
+            let [g] = y.gradient(*x, EDGE2);
+            (g * g).sum()
+        },
+        *y,
+    )
+}
+
 #[inline(never)]
 fn k_coords_new16(x: &[f64; 16]) -> Option<Coords<f64, 16>> {
     Coords::new(*x).ok()
@@ -159,6 +181,7 @@ fn main() {
     let x3 = Tensor::from([1.0, 2.0, 3.0]);
     let xs16: [f64; 16] = core::array::from_fn(|i| i as f64 + 0.1 * (i as f64 * 0.7).sin());
     let c16 = Coords::new(xs16).unwrap();
+    let y16 = Tensor::from(xs16.map(|x| (1.3 * x).sin()));
     let mut c6 = a6;
     for _ in 0..CALLS {
         black_box(k_add3(black_box(&a3), black_box(&b3)));
@@ -184,6 +207,8 @@ fn main() {
         black_box(k_gradient_along16_edge2(black_box(&f16)));
         black_box(k_gradient_coords16(black_box(&f16), black_box(&c16)));
         black_box(k_coords_new16(black_box(&xs16)));
+        black_box(k_grad_wrt_coords16(black_box(&y16), black_box(&xs16)));
+        black_box(k_grad_wrt_samples16(black_box(&y16), black_box(&c16)));
         black_box(k_diff_along16(black_box(&f16)));
         black_box(k_laplacian16(black_box(&f16)));
     }
