@@ -369,3 +369,21 @@ fn the_checks_read_the_values_of_dual_coordinates() {
     // A non-finite tangent is not the checks' business: the value is fine.
     assert!(Coords::new([d(0.0), Dual::new(1.0, f64::INFINITY), d(2.0)]).is_ok());
 }
+
+#[test]
+fn f32_coordinates_of_dual_numbers_follow_the_f64_ones() {
+    let (x, y) = (input::<6>("x6"), input::<6>("y6"));
+    let g64 = coords_1d(EDGE1);
+    let y32 = Tensor::from(y.map(|v| v as f32));
+    let g32 = grad(
+        |x| {
+            let c = Coords::new(x.into_array()).unwrap();
+            loss(&constant(y32).gradient(c, EDGE1))
+        },
+        Tensor::from(x.map(|v| v as f32)),
+    );
+    let scale = g64.iter().fold(0.0_f64, |m, g| m.max(g.abs()));
+    for (a, b) in g32.iter().zip(g64.iter()) {
+        assert!((f64::from(*a) - b).abs() < 1e-4 * scale, "{a} vs {b}");
+    }
+}

@@ -436,6 +436,22 @@ pub enum Grid<'a, R> {
 /// either in `E`'s real type, so that the stencil coefficients are
 /// constants, or in `E` itself (dual numbers), so that they carry
 /// derivatives with respect to the spacing.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::dual::Dual;
+/// use constgrad::stencil::{AxisGrid, AxisSpacing, Coords, Grid, Step};
+///
+/// // Real coordinates, for f64 samples or dual ones alike.
+/// let x = Coords::new([0.0, 1.0, 3.0]).unwrap();
+/// let g = AxisSpacing::<Dual<f64>, [Dual<f64>; 3]>::grid(&x);
+/// assert_eq!(g, AxisGrid::Real(Grid::Coords(&[0.0, 1.0, 3.0])));
+/// // A dual step, for samples of the same dual type.
+/// let h = Step::new(Dual::<f64>::var(0.5)).unwrap();
+/// let g = AxisSpacing::<Dual<f64>, [Dual<f64>; 3]>::grid(&h);
+/// assert!(matches!(g, AxisGrid::Same(Grid::Uniform(h)) if h.eps == 1.0));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum AxisGrid<'a, E: Scalar> {
     /// Steps or coordinates in the samples' real type (`f32`, `f64`).
