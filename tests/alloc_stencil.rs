@@ -1,8 +1,10 @@
 //! Inline stencil gradients never touch the heap: numpy.gradient in every
-//! form, higher orders, the Laplacian, and the heap form's `_into` call.
+//! form, higher orders, the Laplacian, derivatives with respect to dual
+//! steps and coordinates, and the heap form's `_into` call.
 mod common;
 
 use common::counting::{allocations, Counting};
+use constgrad::ad::{constant, grad_args};
 use constgrad::stencil::{Accuracy, Axis, Coords, Step, Unit, EDGE1, EDGE2};
 use constgrad::{HeapTensor, Rank1, Rank2, Rank3, Tensor};
 
@@ -40,6 +42,28 @@ fn inline_gradients_allocate_nothing() {
     });
     assert_eq!(n, 0, "inline stencils allocated {n} times");
     assert!(r.is_finite());
+}
+
+#[test]
+fn derivatives_with_respect_to_the_spacing_allocate_nothing() {
+    let y = Tensor::<Rank2<4, 5>>::from_fn(|[i, j]| ((i * 5 + j) as f64 * 0.3).sin());
+    let (g, n) = allocations(|| {
+        grad_args(
+            |(h, x)| {
+                let x = Coords::new(x.into_array()).unwrap();
+                let spacing = (Step::new(h[[0]]).unwrap(), x);
+                let [a, b] = constant(y).gradient(spacing, EDGE2);
+                let c = constant(y).diff_along::<1>(x, Accuracy::<2>);
+                (a * b).sum() + c.sum()
+            },
+            (
+                Tensor::<Rank1<1>>::from([0.5]),
+                Tensor::from([0.0, 0.4, 1.1, 1.5, 2.3]),
+            ),
+        )
+    });
+    assert_eq!(n, 0, "dual spacings allocated {n} times");
+    assert!(g.0[[0]].is_finite() && g.1.iter().all(|v| v.is_finite()));
 }
 
 #[test]
