@@ -160,28 +160,51 @@ pub struct EdgeOrder<const K: usize>(());
 /// The edge orders that exist: `EdgeOrder<1>` and `EdgeOrder<2>`.
 ///
 /// The trait is sealed: numpy knows no other edge order, and the kernels
-/// have no other edge stencils, so a user type cannot implement it.
+/// have no other edge stencils, so a user type cannot implement it (its
+/// supertrait [`NumpyEdgeOrder`] cannot be implemented outside this crate).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an edge order numpy.gradient knows",
     note = "use EDGE1 or EDGE2"
 )]
-pub trait Edge: Copy + sealed::Sealed {
+pub trait Edge: Copy + NumpyEdgeOrder {
     /// The order (1 or 2).
     const ORDER: usize;
 }
 
-mod sealed {
-    /// Implemented only for the edge orders the kernels have.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not an edge order numpy.gradient knows: `Edge` cannot be implemented outside constgrad",
-        note = "numpy.gradient has edge orders 1 and 2 only: use EDGE1 or EDGE2"
-    )]
-    pub trait Sealed {}
-    // Hidden from the error: the two impls are the help line already.
-    #[diagnostic::do_not_recommend]
-    impl Sealed for super::EdgeOrder<1> {}
-    #[diagnostic::do_not_recommend]
-    impl Sealed for super::EdgeOrder<2> {}
+/// The seal of [`Edge`]: implemented only for `EdgeOrder<1>` and
+/// `EdgeOrder<2>`.
+///
+/// A seal in a private module would make rustc name its private path and
+/// call `Edge` a "sealed trait" in the error a user gets for implementing
+/// `Edge`. This one is public, so the error reads as its own message, and is
+/// sealed by its method, whose argument type cannot be named outside the
+/// crate.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an edge order numpy.gradient knows: `Edge` cannot be implemented outside constgrad",
+    label = "numpy.gradient has edge orders 1 and 2 only",
+    note = "use EDGE1 or EDGE2"
+)]
+pub trait NumpyEdgeOrder {
+    /// Not callable, and not implementable, outside the crate.
+    #[doc(hidden)]
+    fn sealed(_: seal::Unnameable);
+}
+
+mod seal {
+    /// A type no other crate can name.
+    pub struct Unnameable;
+}
+
+// Hidden from the error: its message is the help line already.
+#[diagnostic::do_not_recommend]
+impl NumpyEdgeOrder for EdgeOrder<1> {
+    fn sealed(_: seal::Unnameable) {}
+}
+
+#[diagnostic::do_not_recommend]
+impl NumpyEdgeOrder for EdgeOrder<2> {
+    fn sealed(_: seal::Unnameable) {}
 }
 
 impl Edge for EdgeOrder<1> {

@@ -98,7 +98,8 @@ mod plan;
 mod sample;
 
 pub use axes::{
-    AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, EDGE1, EDGE2,
+    AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, NumpyEdgeOrder, EDGE1,
+    EDGE2,
 };
 pub use grid::{AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
