@@ -73,6 +73,44 @@ pub(crate) const fn gradient_fits(dims: &[usize], axes: &[usize], edge_order: us
     edge_fits(dims, axes, edge_order);
 }
 
+/// An order (edge or accuracy) that a `const { }` block has checked
+/// against the shape, tied to the type `T` of the argument that carries it.
+///
+/// A method that takes its edge or accuracy order as `impl Trait` cannot
+/// name that type in its `const { }` block, but the block's type is
+/// inferred with the method body: `const { Checked::edge(…) }.order(&edge)`
+/// makes `T` the argument's type, so the check still runs in the method the
+/// user calls, and the error points at the user's call.
+pub(crate) struct Checked<T> {
+    order: usize,
+    of: core::marker::PhantomData<T>,
+}
+
+impl<T> Checked<T> {
+    /// `order`, once the caller's `const` evaluation has checked it.
+    pub(super) const fn new(order: usize) -> Self {
+        Checked {
+            order,
+            of: core::marker::PhantomData,
+        }
+    }
+
+    /// The checked order, for the argument `_` that carries it.
+    #[inline(always)]
+    pub(crate) fn order(self, _: &T) -> usize {
+        self.order
+    }
+}
+
+impl<Ed: Edge> Checked<Ed> {
+    /// The checks of [`gradient_fits`] for edge order `Ed`.
+    #[track_caller]
+    pub(crate) const fn edge(dims: &[usize], axes: &[usize]) -> Self {
+        gradient_fits(dims, axes, Ed::ORDER);
+        Checked::new(Ed::ORDER)
+    }
+}
+
 /// The first axis named twice in `a`, if any.
 const fn repeated(a: &[usize]) -> Option<usize> {
     let mut i = 0;
