@@ -43,7 +43,9 @@ use crate::shape::Rank0;
 // the layout rustc picked (tangent first) a function that is not inlined read
 // its by-pointer `Tensor<_, Dual<_>>` argument with 16-byte loads straddling
 // the caller's 8- and 16-byte stores (a failed store-to-load forward per
-// call): 12.3 ns against 5.8 ns per call for a 2-variable Rosenbrock.
+// call): 12.3 ns against 5.8 ns per call for a 2-variable Rosenbrock. The
+// tangent first and aligned to 16 bytes cost 25-28% more instructions at
+// 10 to 32 variables (ARCHITECTURE.md, "Chunked").
 #[repr(C)]
 pub struct Dual<T: Scalar, S: Tangent = Rank0> {
     /// The value.
