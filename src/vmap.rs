@@ -637,6 +637,17 @@ tuple_batched! {
 /// `x` is a [`Tensor`] (mapped along axis 0), `x.in_axis::<AX>()` (mapped
 /// along axis `AX`) or [`Broadcast`]`(x)`; with a broadcast argument the batch
 /// size is given explicitly, as JAX's `axis_size`: `vmap::<8, _, _>(f, Broadcast(x))`.
+/// Without it nothing fixes the batch size, and rustc reports "type
+/// annotations needed" for the result (JAX: "vmap must have at least one
+/// non-None value in in_axes"):
+///
+/// ```compile_fail
+/// use constgrad::vmap::{vmap, Broadcast};
+/// use constgrad::Tensor;
+///
+/// let w = Tensor::from([1.0, 2.0]);
+/// let _ = vmap(|w: Tensor<_>| w.sum(), Broadcast(w)); // how many calls?
+/// ```
 ///
 /// # Example
 ///
