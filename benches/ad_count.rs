@@ -167,7 +167,7 @@ fn kernels() -> Vec<Kernel> {
         "lorenz" 3 lorenz lorenz_nd lorenz_value_and_jac_hand [1.0, 2.0, 3.0];
         "attitude" 6 attitude attitude_nd attitude_value_and_jac_hand ATTITUDE_X0;
     ));
-    all.extend(hessian_kernels!(2, 4, 8));
+    all.extend(hessian_kernels!(2, 4, 8, 12, 16));
     all.extend(rosen_kernels!(64));
     all.extend(chunked_kernels!(64: 2, 4, 8, 12, 16));
     all.extend(chunked_kernels!(256: 4, 8, 16));

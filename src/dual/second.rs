@@ -21,7 +21,10 @@ use crate::shape::Rank0;
 /// gradient and Hessian, with each elementary function applying its first
 /// and second derivative directly (`hess' = f'·hess + f''·grad⊗grad`),
 /// instead of nesting two first-order duals. The Hessian is stored in full
-/// (`S::Eps<S::Eps<T>>`, an `N × N` array for `S = Rank1<N>`).
+/// (`S::Eps<S::Eps<T>>`, an `N × N` array for `S = Rank1<N>`). Up to 8
+/// variables each operation computes the upper triangle and copies it
+/// below, so the Hessian is symmetric bit for bit; past 8 it computes every
+/// entry, which is faster once the loops no longer unroll.
 ///
 /// # Example
 ///
@@ -112,16 +115,81 @@ impl<T: Scalar, S: Tangent> PartialOrd for Dual2<T, S> {
     }
 }
 
-/// `a[i][j] = f(a[i][j], u[i], v[j])` over a Hessian and two gradients.
+/// Tangents up to this length update the Hessian's upper triangle and
+/// mirror it; longer ones update the whole matrix. The triangle's counters
+/// and the mirror fold away only where the loops unroll: the Rosenbrock
+/// Hessian takes 6840 instructions at 8 variables with the triangle against
+/// 15244 with the whole matrix, but 90135 against 70676 at 12.
+const TRIANGLE_MAX: usize = 8;
+
+/// A Hessian update `f(h[i][j], b[i][j], [u[i], u[j], v[i], v[j]])` from
+/// another Hessian `b` and two gradients `u`, `v`. The Hessian is
+/// symmetric: up to [`TRIANGLE_MAX`] variables the update is written on and
+/// above the diagonal and copied below it ([`mirror`]), about half the
+/// arithmetic, and the result is exactly symmetric (the two halves would
+/// otherwise add the cross terms in different orders).
 #[inline(always)]
-fn outer<T: Scalar, S: Tangent>(
+fn upper<T: Scalar, S: Tangent>(
     h: &mut S::Eps<S::Eps<T>>,
+    b: &S::Eps<S::Eps<T>>,
     u: &S::Eps<T>,
     v: &S::Eps<T>,
-    mut f: impl FnMut(T, T, T) -> T,
+    mut f: impl FnMut(&mut T, T, [T; 4]),
 ) {
-    S::eps_zip_mut(h, u, |row, ui| {
-        S::eps_zip_mut(row, v, |hij, vj| *hij = f(*hij, ui, vj));
+    let triangle = S::LEN <= TRIANGLE_MAX;
+    let mut i = 0;
+    S::eps_zip3_mut(h, b, u, v, |hr, br, ui, vi| {
+        let mut j = 0;
+        S::eps_zip3_mut(hr, &br, u, v, |x, y, uj, vj| {
+            if !triangle || j >= i {
+                f(x, y, [ui, uj, vi, vj]);
+            }
+            j += 1;
+        });
+        i += 1;
+    });
+    if triangle {
+        mirror::<T, S>(h);
+    }
+}
+
+/// [`upper`] for an update that reads only the entry it writes.
+#[inline(always)]
+fn upper_map<T: Scalar, S: Tangent>(h: &mut S::Eps<S::Eps<T>>, mut f: impl FnMut(&mut T)) {
+    let triangle = S::LEN <= TRIANGLE_MAX;
+    let mut i = 0;
+    S::eps_map_mut(h, |row| {
+        let mut j = 0;
+        S::eps_map_mut(row, |x| {
+            if !triangle || j >= i {
+                f(x);
+            }
+            j += 1;
+        });
+        i += 1;
+    });
+    if triangle {
+        mirror::<T, S>(h);
+    }
+}
+
+/// Copies the entries above the diagonal to their mirror images below it.
+#[inline(always)]
+fn mirror<T: Scalar, S: Tangent>(h: &mut S::Eps<S::Eps<T>>) {
+    let top = *h;
+    let mut i = 0;
+    S::eps_map_mut(h, |row| {
+        let mut j = 0;
+        S::eps_map_mut(row, |x| {
+            if j < i {
+                // `h[i][j] = top[j][i]`, read without a panic path.
+                if let Some(&v) = S::eps_try_ref(&top, j).and_then(|r| S::eps_try_ref(r, i)) {
+                    *x = v;
+                }
+            }
+            j += 1;
+        });
+        i += 1;
     });
 }
 
@@ -195,7 +263,10 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
     #[must_use]
     pub fn chain(mut self, f: T, d1: T, d2: T) -> Self {
         let g = self.grad;
-        outer::<T, S>(&mut self.hess, &g, &g, |h, u, v| d1 * h + d2 * u * v);
+        let b = self.hess;
+        upper::<T, S>(&mut self.hess, &b, &g, &g, |h, _, [ui, uj, _, _]| {
+            *h = d1 * *h + d2 * ui * uj;
+        });
         S::eps_map_mut(&mut self.grad, |g| *g = *g * d1);
         self.re = f;
         self
@@ -230,16 +301,20 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         let [fa, fb] = g;
         let [faa, fab, fbb] = h;
         let (ga, gb) = (a.grad, b.grad);
-        S::eps_zip3_mut(&mut a.hess, &b.hess, &ga, &gb, |ra, rb, gai, gbi| {
-            S::eps_zip3_mut(ra, &rb, &ga, &gb, |x, y, gaj, gbj| {
+        upper::<T, S>(
+            &mut a.hess,
+            &b.hess,
+            &ga,
+            &gb,
+            |x, y, [gai, gaj, gbi, gbj]| {
                 *x = mul(*x, fa)
                     + mul(y, fb)
                     + mul(gaj, mul(gai, faa))
                     + mul(gbj, mul(gai, fab))
                     + mul(gaj, mul(gbi, fab))
                     + mul(gbj, mul(gbi, fbb));
-            });
-        });
+            },
+        );
         S::eps_zip_mut(&mut a.grad, &gb, |x, y| *x = mul(*x, fa) + mul(y, fb));
         a.re = f;
         a
@@ -252,9 +327,8 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         let mut r = a;
         r.re = a.re.max(b.re);
         S::eps_zip_mut(&mut r.grad, &b.grad, |x, y| *x = (*x + y) * half);
-        S::eps_zip_mut(&mut r.hess, &b.hess, |ra, rb| {
-            S::eps_zip_mut(ra, &rb, |x, y| *x = (*x + y) * half);
-        });
+        let g = r.grad;
+        upper::<T, S>(&mut r.hess, &b.hess, &g, &g, |x, y, _| *x = (*x + y) * half);
         r
     }
 
@@ -271,7 +345,7 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         let mut r = self;
         r.re = r.re * c;
         S::eps_map_mut(&mut r.grad, |x| *x = *x * c);
-        S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = *x * c));
+        upper_map::<T, S>(&mut r.hess, |x| *x = *x * c);
         r
     }
 
@@ -288,7 +362,7 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         let mut r = self;
         r.re = r.re / c;
         S::eps_map_mut(&mut r.grad, |x| *x = *x / c);
-        S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = *x / c));
+        upper_map::<T, S>(&mut r.hess, |x| *x = *x / c);
         r
     }
 
@@ -299,14 +373,14 @@ impl<T: Scalar, S: Tangent> Dual2<T, S> {
         if sub {
             r.re = r.re - rhs.re;
             S::eps_zip_mut(&mut r.grad, &rhs.grad, |x, y| *x = *x - y);
-            S::eps_zip_mut(&mut r.hess, &rhs.hess, |ra, rb| {
-                S::eps_zip_mut(ra, &rb, |x, y| *x = *x - y);
+            upper::<T, S>(&mut r.hess, &rhs.hess, &rhs.grad, &rhs.grad, |x, y, _| {
+                *x = *x - y
             });
         } else {
             r.re = r.re + rhs.re;
             S::eps_zip_mut(&mut r.grad, &rhs.grad, |x, y| *x = *x + y);
-            S::eps_zip_mut(&mut r.hess, &rhs.hess, |ra, rb| {
-                S::eps_zip_mut(ra, &rb, |x, y| *x = *x + y);
+            upper::<T, S>(&mut r.hess, &rhs.hess, &rhs.grad, &rhs.grad, |x, y, _| {
+                *x = *x + y
             });
         }
         r
@@ -336,11 +410,15 @@ impl<T: Scalar, S: Tangent> Mul for Dual2<T, S> {
         let (a, b) = (self.re, rhs.re);
         // (uv)'' = u''v + uv'' + u'⊗v' + v'⊗u', in one fused pass.
         let (ga, gb) = (self.grad, rhs.grad);
-        S::eps_zip3_mut(&mut self.hess, &rhs.hess, &ga, &gb, |ra, rb, gai, gbi| {
-            S::eps_zip3_mut(ra, &rb, &ga, &gb, |x, y, gaj, gbj| {
+        upper::<T, S>(
+            &mut self.hess,
+            &rhs.hess,
+            &ga,
+            &gb,
+            |x, y, [gai, gaj, gbi, gbj]| {
                 *x = *x * b + a * y + gai * gbj + gbi * gaj;
-            });
-        });
+            },
+        );
         S::eps_zip_mut(&mut self.grad, &gb, |x, y| *x = *x * b + a * y);
         self.re = a * b;
         self
@@ -358,11 +436,15 @@ impl<T: Scalar, S: Tangent> Div for Dual2<T, S> {
         let gb = rhs.grad;
         S::eps_zip_mut(&mut self.grad, &gb, |x, y| *x = (*x - q * y) * r);
         let gq = self.grad;
-        S::eps_zip3_mut(&mut self.hess, &rhs.hess, &gq, &gb, |ra, rb, gqi, gbi| {
-            S::eps_zip3_mut(ra, &rb, &gq, &gb, |x, y, gqj, gbj| {
+        upper::<T, S>(
+            &mut self.hess,
+            &rhs.hess,
+            &gq,
+            &gb,
+            |x, y, [gqi, gqj, gbi, gbj]| {
                 *x = (*x - q * y - gqi * gbj - gbi * gqj) * r;
-            });
-        });
+            },
+        );
         self.re = self.re / rhs.re;
         self
     }
@@ -375,7 +457,7 @@ impl<T: Scalar, S: Tangent> Neg for Dual2<T, S> {
         let mut r = self;
         r.re = -r.re;
         S::eps_map_mut(&mut r.grad, |x| *x = -*x);
-        S::eps_map_mut(&mut r.hess, |row| S::eps_map_mut(row, |x| *x = -*x));
+        upper_map::<T, S>(&mut r.hess, |x| *x = -*x);
         r
     }
 }

@@ -73,6 +73,36 @@ pub trait Tangent: Copy + core::fmt::Debug + Send + Sync + 'static {
         Xb: Copy + Send + Sync + 'static,
         Xc: Copy + Send + Sync + 'static,
         Xd: Copy + Send + Sync + 'static;
+
+    /// Updates the values at flat positions `lo..hi` in place (positions
+    /// past `LEN` are skipped): a pass over part of a Hessian's row.
+    #[doc(hidden)]
+    fn eps_map_range_mut<E: Copy + Send + Sync + 'static>(
+        e: &mut Self::Eps<E>,
+        lo: usize,
+        hi: usize,
+        f: impl FnMut(&mut E),
+    );
+    /// [`Tangent::eps_zip3_mut`] over the flat positions `lo..hi` only.
+    #[doc(hidden)]
+    #[allow(clippy::too_many_arguments)]
+    fn eps_zip3_range_mut<Xa, Xb, Xc, Xd>(
+        a: &mut Self::Eps<Xa>,
+        b: &Self::Eps<Xb>,
+        c: &Self::Eps<Xc>,
+        d: &Self::Eps<Xd>,
+        lo: usize,
+        hi: usize,
+        f: impl FnMut(&mut Xa, Xb, Xc, Xd),
+    ) where
+        Xa: Copy + Send + Sync + 'static,
+        Xb: Copy + Send + Sync + 'static,
+        Xc: Copy + Send + Sync + 'static,
+        Xd: Copy + Send + Sync + 'static;
+    /// A reference to the value at flat position `i`, or `None` past the
+    /// end (no panic path).
+    #[doc(hidden)]
+    fn eps_try_ref<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> Option<&E>;
 }
 
 /// `Tangent` for one rank marker: the storage is the shape's nested array.
@@ -147,6 +177,51 @@ macro_rules! shape_tangent {
                     f(x, y, z, w);
                 }
             }
+            #[inline(always)]
+            fn eps_map_range_mut<E: Copy + Send + Sync + 'static>(
+                e: &mut Self::Eps<E>,
+                lo: usize,
+                hi: usize,
+                mut f: impl FnMut(&mut E),
+            ) {
+                // Clamped, then `get_mut`: no bounds check, no panic path.
+                let hi = hi.min(<$ty as Shape>::NUMEL);
+                if let Some(e) = <$ty as Shape>::flat_mut(e).get_mut(lo.min(hi)..hi) {
+                    for x in e {
+                        f(x);
+                    }
+                }
+            }
+            #[inline(always)]
+            fn eps_zip3_range_mut<Xa, Xb, Xc, Xd>(
+                a: &mut Self::Eps<Xa>,
+                b: &Self::Eps<Xb>,
+                c: &Self::Eps<Xc>,
+                d: &Self::Eps<Xd>,
+                lo: usize,
+                hi: usize,
+                mut f: impl FnMut(&mut Xa, Xb, Xc, Xd),
+            ) where
+                Xa: Copy + Send + Sync + 'static,
+                Xb: Copy + Send + Sync + 'static,
+                Xc: Copy + Send + Sync + 'static,
+                Xd: Copy + Send + Sync + 'static,
+            {
+                let hi = hi.min(<$ty as Shape>::NUMEL);
+                let r = lo.min(hi)..hi;
+                let a = <$ty as Shape>::flat_mut(a).get_mut(r.clone());
+                let b = <$ty as Shape>::flat(b).get(r.clone());
+                let c = <$ty as Shape>::flat(c).get(r.clone());
+                if let (Some(a), Some(b), Some(c), Some(d)) = (a, b, c, <$ty as Shape>::flat(d).get(r)) {
+                    for (x, ((&y, &z), &w)) in a.iter_mut().zip(b.iter().zip(c).zip(d)) {
+                        f(x, y, z, w);
+                    }
+                }
+            }
+            #[inline(always)]
+            fn eps_try_ref<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> Option<&E> {
+                <$ty as Shape>::flat(e).get(i)
+            }
         }
     )*};
 }
@@ -196,6 +271,34 @@ impl Tangent for () {
         Xc: Copy + Send + Sync + 'static,
         Xd: Copy + Send + Sync + 'static,
     {
+    }
+    #[inline(always)]
+    fn eps_map_range_mut<E: Copy + Send + Sync + 'static>(
+        _: &mut (),
+        _: usize,
+        _: usize,
+        _: impl FnMut(&mut E),
+    ) {
+    }
+    #[inline(always)]
+    fn eps_zip3_range_mut<Xa, Xb, Xc, Xd>(
+        _: &mut (),
+        _: &(),
+        _: &(),
+        _: &(),
+        _: usize,
+        _: usize,
+        _: impl FnMut(&mut Xa, Xb, Xc, Xd),
+    ) where
+        Xa: Copy + Send + Sync + 'static,
+        Xb: Copy + Send + Sync + 'static,
+        Xc: Copy + Send + Sync + 'static,
+        Xd: Copy + Send + Sync + 'static,
+    {
+    }
+    #[inline(always)]
+    fn eps_try_ref<E: Copy + Send + Sync + 'static>(_: &(), _: usize) -> Option<&E> {
+        None
     }
 }
 
@@ -264,6 +367,58 @@ macro_rules! tuple_tangent {
                 Xd: Copy + Send + Sync + 'static,
             {
                 $($name::eps_zip3_mut(&mut a.$idx, &b.$idx, &c.$idx, &d.$idx, &mut f);)+
+            }
+            #[inline(always)]
+            fn eps_map_range_mut<E: Copy + Send + Sync + 'static>(
+                e: &mut Self::Eps<E>,
+                lo: usize,
+                hi: usize,
+                mut f: impl FnMut(&mut E),
+            ) {
+                // Each part takes the positions of `lo..hi` it holds, in its
+                // own numbering (and clamps the end to its length).
+                let mut _offset = 0;
+                $(
+                    $name::eps_map_range_mut(
+                        &mut e.$idx, lo.saturating_sub(_offset), hi.saturating_sub(_offset), &mut f,
+                    );
+                    _offset += $name::LEN;
+                )+
+            }
+            #[inline(always)]
+            fn eps_zip3_range_mut<Xa, Xb, Xc, Xd>(
+                a: &mut Self::Eps<Xa>,
+                b: &Self::Eps<Xb>,
+                c: &Self::Eps<Xc>,
+                d: &Self::Eps<Xd>,
+                lo: usize,
+                hi: usize,
+                mut f: impl FnMut(&mut Xa, Xb, Xc, Xd),
+            ) where
+                Xa: Copy + Send + Sync + 'static,
+                Xb: Copy + Send + Sync + 'static,
+                Xc: Copy + Send + Sync + 'static,
+                Xd: Copy + Send + Sync + 'static,
+            {
+                let mut _offset = 0;
+                $(
+                    $name::eps_zip3_range_mut(
+                        &mut a.$idx, &b.$idx, &c.$idx, &d.$idx,
+                        lo.saturating_sub(_offset), hi.saturating_sub(_offset), &mut f,
+                    );
+                    _offset += $name::LEN;
+                )+
+            }
+            #[inline(always)]
+            fn eps_try_ref<E: Copy + Send + Sync + 'static>(e: &Self::Eps<E>, i: usize) -> Option<&E> {
+                let mut _offset = 0;
+                $(
+                    if i < _offset + $name::LEN {
+                        return $name::eps_try_ref(&e.$idx, i - _offset);
+                    }
+                    _offset += $name::LEN;
+                )+
+                None
             }
         }
     };
