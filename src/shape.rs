@@ -457,6 +457,16 @@ missing_axis!([A B C D F], 5);
 /// has no axis, and nothing implements this trait, so `AxisOfLen` for
 /// `Rank0` (below) never holds, and a scalar tensor given to vmap fails on
 /// this bound's message instead of on a batch size that cannot be inferred.
+///
+/// # Example
+///
+/// ```compile_fail
+/// use constgrad::vmap::vmap;
+/// use constgrad::{Rank0, Tensor};
+///
+/// let s = Tensor::<Rank0>::new(2.0);
+/// let _ = vmap(|x: f64| x * 2.0, s); // a `Rank0` tensor has no axis 0
+/// ```
 #[diagnostic::on_unimplemented(
     message = "a `Rank0` tensor has no axis {AX}: it holds one value, so vmap cannot map it",
     label = "a scalar tensor, mapped along axis {AX}",
