@@ -313,7 +313,10 @@ where
     R: ScalarOutput<Dual<T, S>>,
 {
     let y = f(seed(&x)).into_scalar();
-    (y.re, tangent_tensor::<S, T>(&y.eps))
+    // Filled in the returned value, as `value_and_jacobian`.
+    let mut out = (y.re, Tensor::<S, T>::zeros());
+    copy_eps::<S, T>(&mut out.1.iter_mut(), &y.eps);
+    out
 }
 
 /// The gradient of a function that returns `(scalar, aux)`: JAX's
@@ -482,7 +485,15 @@ where
     F: FnOnce(Tensor<SI, Dual<T, SI>>) -> Tensor<SO, Dual<T, SI>>,
 {
     let y = f(seed(&x));
-    (y.map(|d| d.re), jacobian_of::<SI, SO, J, T>(&y))
+    // Both results filled in the value that is returned: built apart and
+    // then paired, the Jacobian was copied into place with a `memcpy` call.
+    let mut out = (Tensor::<SO, T>::zeros(), Tensor::<J, T>::zeros());
+    let mut slots = out.1.iter_mut();
+    for (v, d) in out.0.iter_mut().zip(y.iter()) {
+        *v = d.re;
+        copy_eps::<SI, T>(&mut slots, &d.eps);
+    }
+    out
 }
 
 /// The value, gradient and Hessian of a scalar function of a tensor, in one
@@ -530,12 +541,13 @@ where
         S::eps_put(&mut d.grad, k, T::one());
     }
     let y = f(d).into_scalar();
-    let g = tangent_tensor::<S, T>(&y.grad);
-    // Row after row through one iterator over the slots, as `jacobian_of`.
-    let mut h = Tensor::<H, T>::zeros();
-    let mut slots = h.iter_mut();
+    // Filled in the returned value, as `value_and_jacobian`; the Hessian
+    // row after row through one iterator over the slots.
+    let mut out = (y.re, Tensor::<S, T>::zeros(), Tensor::<H, T>::zeros());
+    copy_eps::<S, T>(&mut out.1.iter_mut(), &y.grad);
+    let mut slots = out.2.iter_mut();
     S::eps_for_each(&y.hess, |row| copy_eps::<S, T>(&mut slots, &row));
-    (y.re, g, h)
+    out
 }
 
 /// The value, gradient and Hessian by nesting first-order duals
