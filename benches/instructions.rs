@@ -20,6 +20,7 @@ use std::hint::black_box;
 
 use constgrad::ad::{constant, grad, hessian, jacobian};
 use constgrad::stencil::{Accuracy, Coords, Unit, EDGE1, EDGE2};
+use constgrad::vmap::{vmap, vmap2, Broadcast};
 use constgrad::{Rank1, Rank2, RealArith, Tensor};
 
 const CALLS: usize = 1000;
@@ -169,6 +170,25 @@ fn k_laplacian16(f: &M<16>) -> M<16> {
     f.laplacian(Unit, Accuracy::<2>)
 }
 
+#[inline(never)]
+fn k_vmap_rows16x4(m: &Tensor<Rank2<16, 4>>) -> Tensor<Rank1<16>> {
+    vmap(|r: Tensor<Rank1<4>>| (r * r).sum(), m)
+}
+
+#[inline(never)]
+fn k_vmap2_cols4x16(m: &Tensor<Rank2<4, 16>>, w: &Tensor<Rank1<4>>) -> Tensor<Rank1<16>> {
+    vmap2(
+        |c: Tensor<Rank1<4>>, w: Tensor<Rank1<4>>| (c * w).sum(),
+        m.in_axis::<1>(),
+        Broadcast(*w),
+    )
+}
+
+#[inline(never)]
+fn k_vmap_grad_rosen16x2(p: &Tensor<Rank2<16, 2>>) -> Tensor<Rank2<16, 2>> {
+    vmap(|p| grad(rosen, p), p)
+}
+
 fn main() {
     let (a3, b3) = (data::<3>(1.25), data::<3>(-0.75));
     let (a4, b4) = (data::<4>(1.25), data::<4>(-0.75));
@@ -182,6 +202,9 @@ fn main() {
     let xs16: [f64; 16] = core::array::from_fn(|i| i as f64 + 0.1 * (i as f64 * 0.7).sin());
     let c16 = Coords::new(xs16).unwrap();
     let y16 = Tensor::from(xs16.map(|x| (1.3 * x).sin()));
+    let m16x4 = Tensor::<Rank2<16, 4>>::from_flat_fn(|k| k as f64 * 0.01);
+    let m4x16 = Tensor::<Rank2<4, 16>>::from_flat_fn(|k| k as f64 * 0.02);
+    let p16x2 = Tensor::<Rank2<16, 2>>::from_flat_fn(|k| 0.3 + 0.05 * k as f64);
     let mut c6 = a6;
     for _ in 0..CALLS {
         black_box(k_add3(black_box(&a3), black_box(&b3)));
@@ -211,5 +234,8 @@ fn main() {
         black_box(k_grad_wrt_samples16(black_box(&y16), black_box(&c16)));
         black_box(k_diff_along16(black_box(&f16)));
         black_box(k_laplacian16(black_box(&f16)));
+        black_box(k_vmap_rows16x4(black_box(&m16x4)));
+        black_box(k_vmap2_cols4x16(black_box(&m4x16), black_box(&x4)));
+        black_box(k_vmap_grad_rosen16x2(black_box(&p16x2)));
     }
 }

@@ -431,8 +431,8 @@ axis_entry!([A B C D F G], 5, G, [A B C D F]);
 /// argument mapped along a missing axis reports "axis AX is out of range"
 /// (the failed bound) instead of "batch size _" (no impl, so no batch size to
 /// infer). `do_not_recommend` keeps these impls out of the "other impls"
-/// lists. Axes up to 5 are covered; `Rank0` is not (its bound would have no
-/// generic parameter, and a trivially false bound is an error).
+/// lists. Axes up to 5 are covered; `Rank0` has its own impl, for every
+/// axis, with a message of its own ([`MappableAlong`]).
 macro_rules! missing_axis {
     ($dims:tt, $($ax:literal)+) => {$(
         missing_axis!(@one $dims, $ax);
@@ -452,6 +452,31 @@ missing_axis!([A B], 2 3 4 5);
 missing_axis!([A B C], 3 4 5);
 missing_axis!([A B C D], 4 5);
 missing_axis!([A B C D F], 5);
+
+/// Shapes that vmap can map along axis `AX`, asked of [`Rank0`] only: it
+/// has no axis, and nothing implements this trait, so `AxisOfLen` for
+/// `Rank0` (below) never holds, and a scalar tensor given to vmap fails on
+/// this bound's message instead of on a batch size that cannot be inferred.
+///
+/// # Example
+///
+/// ```compile_fail
+/// use constgrad::vmap::vmap;
+/// use constgrad::{Rank0, Tensor};
+///
+/// let s = Tensor::<Rank0>::new(2.0);
+/// let _ = vmap(|x: f64| x * 2.0, s); // a `Rank0` tensor has no axis 0
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "a `Rank0` tensor has no axis {AX}: it holds one value, so vmap cannot map it",
+    label = "a scalar tensor, mapped along axis {AX}",
+    note = "to give the same value to every call, pass `Broadcast(x)` or capture it in the closure; to map, pass a tensor of rank 1 or more"
+)]
+pub trait MappableAlong<const AX: usize>: HasAxis<AX> {}
+
+// Not `do_not_recommend`: rustc would then report this impl's own
+// (unsatisfiable) trait, whose batch size it cannot name.
+impl<const AX: usize, const N: usize> AxisOfLen<AX, N> for Rank0 where Self: MappableAlong<AX> {}
 
 /// `Prepend<N>` for one rank (the dimensions of the smaller shape).
 macro_rules! prepend_entry {

@@ -134,6 +134,7 @@ use crate::scalar::{Element, Scalar};
 use crate::shape::{
     axis_split, AxisOfLen, HasAxis, Prepend, Rank0, Rank1, Rank2, Rank3, Rank4, Rank5, Rank6, Shape,
 };
+use crate::stencil::Axis;
 use crate::tensor::Tensor;
 
 /// How a vmapped function receives one batch entry of shape `Self`: the bare
@@ -343,34 +344,110 @@ where
     }
 }
 
-/// `VmapArg` for a tensor (or a reference to one) mapped along an axis: the
-/// implementing type, the axis, extra generic parameters, and how to reach
-/// the tensor from `self`.
-macro_rules! mapped_arg {
+/// A tensor argument of vmap, mapped along an axis: which tensor, and which
+/// axis ([`Axis<AX>`](Axis)). A [`Tensor`] and a `&Tensor` are mapped along
+/// axis 0, [`Mapped<AX, _>`](Mapped) of either along axis `AX`; each is a
+/// [`VmapArg`] whose batch size is the length of that axis.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::MappedTensor;
+/// use constgrad::{Rank2, Tensor};
+///
+/// let m = Tensor::<Rank2<2, 3>>::zeros();
+/// let _: <constgrad::vmap::Mapped<1, &Tensor<Rank2<2, 3>>> as MappedTensor>::Along =
+///     constgrad::stencil::Axis::<1>;
+/// assert_eq!(MappedTensor::data(&m.in_axis::<1>()).len(), 6);
+/// ```
+pub trait MappedTensor {
+    /// The tensor's shape.
+    type Shape: Shape;
+    /// The tensor's element type.
+    type Elem: Copy;
+    /// The mapped axis, as [`Axis<AX>`](Axis).
+    type Along;
+    /// The tensor's elements in row-major order.
+    fn data(&self) -> &[Self::Elem];
+}
+
+/// `MappedTensor` for a tensor (or a reference to one) mapped along an
+/// axis: the implementing type, the axis, extra generic parameters, and how
+/// to reach the tensor from `self`.
+macro_rules! mapped_tensor {
     ($($ty:ty, $ax:tt, [$($gen:tt)*], |$s:ident| $tensor:expr;)+) => {$(
-        impl<$($gen)* const B: usize, S, E> VmapArg<B> for $ty
-        where
-            S: HasAxis<$ax> + AxisOfLen<$ax, B>,
-            <S as HasAxis<$ax>>::Removed: Slice,
-            E: Copy,
-        {
-            type Item = <<S as HasAxis<$ax>>::Removed as Slice>::Item<E>;
+        impl<$($gen)* S: Shape, E: Copy> MappedTensor for $ty {
+            type Shape = S;
+            type Elem = E;
+            type Along = Axis<$ax>;
             #[inline(always)]
-            fn item(&self, b: usize) -> Self::Item {
+            fn data(&self) -> &[E] {
                 let $s = self;
-                slice_at::<S, $ax, E>($tensor.as_slice(), b)
+                $tensor.as_slice()
             }
         }
     )+};
 }
 
-mapped_arg! {
+mapped_tensor! {
     Tensor<S, E>, 0, [], |t| t;
     &'a Tensor<S, E>, 0, ['a,], |t| t;
     Mapped<AX, Tensor<S, E>>, AX, [const AX: usize,], |m| m.0;
     Mapped<AX, &'a Tensor<S, E>>, AX, ['a, const AX: usize,], |m| m.0;
 }
 
+/// Shapes that can be mapped along axis `A` (an [`Axis<AX>`](Axis)) with
+/// batch size `B`: those whose axis `AX` has length `B`.
+///
+/// One impl over every shape, so that a rejected argument's error is the
+/// failed bound (`HasAxis` or `AxisOfLen`, with their messages) and rustc
+/// lists no impls of this trait or of [`VmapArg`] under it.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::stencil::Axis;
+/// use constgrad::vmap::MapAlong;
+/// use constgrad::{Rank2, Tensor};
+///
+/// let m = Tensor::<Rank2<2, 3>>::from_flat_fn(|k| k as f64);
+/// let col = <Rank2<2, 3> as MapAlong<Axis<1>, 3>>::slice(m.as_slice(), 2);
+/// assert_eq!(col, Tensor::from([2.0, 5.0]));
+/// ```
+pub trait MapAlong<A, const B: usize>: Shape {
+    /// One batch entry of a tensor of this shape with elements `E`.
+    type Slice<E: Copy>;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
+    /// Batch entry `b` (`b < B`) of the tensor whose elements are `data`.
+    fn slice<E: Copy>(data: &[E], b: usize) -> Self::Slice<E>;
+}
+
+impl<S, const AX: usize, const B: usize> MapAlong<Axis<AX>, B> for S
+where
+    S: HasAxis<AX> + AxisOfLen<AX, B>,
+    <S as HasAxis<AX>>::Removed: Slice,
+{
+    type Slice<E: Copy> = <<S as HasAxis<AX>>::Removed as Slice>::Item<E>;
+    #[inline(always)]
+    fn slice<E: Copy>(data: &[E], b: usize) -> Self::Slice<E> {
+        slice_at::<S, AX, E>(data, b)
+    }
+}
+
+impl<const B: usize, X: MappedTensor> VmapArg<B> for X
+where
+    X::Shape: MapAlong<X::Along, B>,
+{
+    type Item = <X::Shape as MapAlong<X::Along, B>>::Slice<X::Elem>;
+    #[inline(always)]
+    fn item(&self, b: usize) -> Self::Item {
+        <X::Shape as MapAlong<X::Along, B>>::slice(self.data(), b)
+    }
+}
+
+// Kept out of the impl lists of rejected arguments (the notes of `VmapArg`
+// name the broadcast form already).
+#[diagnostic::do_not_recommend]
 impl<const B: usize, T: Clone> VmapArg<B> for Broadcast<T> {
     type Item = T;
     #[inline(always)]
@@ -560,6 +637,17 @@ tuple_batched! {
 /// `x` is a [`Tensor`] (mapped along axis 0), `x.in_axis::<AX>()` (mapped
 /// along axis `AX`) or [`Broadcast`]`(x)`; with a broadcast argument the batch
 /// size is given explicitly, as JAX's `axis_size`: `vmap::<8, _, _>(f, Broadcast(x))`.
+/// Without it nothing fixes the batch size, and rustc reports "type
+/// annotations needed" for the result (JAX: "vmap must have at least one
+/// non-None value in in_axes"):
+///
+/// ```compile_fail
+/// use constgrad::vmap::{vmap, Broadcast};
+/// use constgrad::Tensor;
+///
+/// let w = Tensor::from([1.0, 2.0]);
+/// let _ = vmap(|w: Tensor<_>| w.sum(), Broadcast(w)); // how many calls?
+/// ```
 ///
 /// # Example
 ///

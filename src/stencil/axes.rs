@@ -73,6 +73,44 @@ pub(crate) const fn gradient_fits(dims: &[usize], axes: &[usize], edge_order: us
     edge_fits(dims, axes, edge_order);
 }
 
+/// An order (edge or accuracy) that a `const { }` block has checked
+/// against the shape, tied to the type `T` of the argument that carries it.
+///
+/// A method that takes its edge or accuracy order as `impl Trait` cannot
+/// name that type in its `const { }` block, but the block's type is
+/// inferred with the method body: `const { Checked::edge(…) }.order(&edge)`
+/// makes `T` the argument's type, so the check still runs in the method the
+/// user calls, and the error points at the user's call.
+pub(crate) struct Checked<T> {
+    order: usize,
+    of: core::marker::PhantomData<T>,
+}
+
+impl<T> Checked<T> {
+    /// `order`, once the caller's `const` evaluation has checked it.
+    pub(super) const fn new(order: usize) -> Self {
+        Checked {
+            order,
+            of: core::marker::PhantomData,
+        }
+    }
+
+    /// The checked order, for the argument `_` that carries it.
+    #[inline(always)]
+    pub(crate) fn order(self, _: &T) -> usize {
+        self.order
+    }
+}
+
+impl<Ed: Edge> Checked<Ed> {
+    /// The checks of [`gradient_fits`] for edge order `Ed`.
+    #[track_caller]
+    pub(crate) const fn edge(dims: &[usize], axes: &[usize]) -> Self {
+        gradient_fits(dims, axes, Ed::ORDER);
+        Checked::new(Ed::ORDER)
+    }
+}
+
 /// The first axis named twice in `a`, if any.
 const fn repeated(a: &[usize]) -> Option<usize> {
     let mut i = 0;
@@ -160,28 +198,51 @@ pub struct EdgeOrder<const K: usize>(());
 /// The edge orders that exist: `EdgeOrder<1>` and `EdgeOrder<2>`.
 ///
 /// The trait is sealed: numpy knows no other edge order, and the kernels
-/// have no other edge stencils, so a user type cannot implement it.
+/// have no other edge stencils, so a user type cannot implement it (its
+/// supertrait [`NumpyEdgeOrder`] cannot be implemented outside this crate).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an edge order numpy.gradient knows",
     note = "use EDGE1 or EDGE2"
 )]
-pub trait Edge: Copy + sealed::Sealed {
+pub trait Edge: Copy + NumpyEdgeOrder {
     /// The order (1 or 2).
     const ORDER: usize;
 }
 
-mod sealed {
-    /// Implemented only for the edge orders the kernels have.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not an edge order numpy.gradient knows: `Edge` cannot be implemented outside constgrad",
-        note = "numpy.gradient has edge orders 1 and 2 only: use EDGE1 or EDGE2"
-    )]
-    pub trait Sealed {}
-    // Hidden from the error: the two impls are the help line already.
-    #[diagnostic::do_not_recommend]
-    impl Sealed for super::EdgeOrder<1> {}
-    #[diagnostic::do_not_recommend]
-    impl Sealed for super::EdgeOrder<2> {}
+/// The seal of [`Edge`]: implemented only for `EdgeOrder<1>` and
+/// `EdgeOrder<2>`.
+///
+/// A seal in a private module would make rustc name its private path and
+/// call `Edge` a "sealed trait" in the error a user gets for implementing
+/// `Edge`. This one is public, so the error reads as its own message, and is
+/// sealed by its method, whose argument type cannot be named outside the
+/// crate.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an edge order numpy.gradient knows: `Edge` cannot be implemented outside constgrad",
+    label = "numpy.gradient has edge orders 1 and 2 only",
+    note = "use EDGE1 or EDGE2"
+)]
+pub trait NumpyEdgeOrder {
+    /// Not callable, and not implementable, outside the crate.
+    #[doc(hidden)]
+    fn sealed(_: seal::Unnameable);
+}
+
+mod seal {
+    /// A type no other crate can name.
+    pub struct Unnameable;
+}
+
+// Hidden from the error: its message is the help line already.
+#[diagnostic::do_not_recommend]
+impl NumpyEdgeOrder for EdgeOrder<1> {
+    fn sealed(_: seal::Unnameable) {}
+}
+
+#[diagnostic::do_not_recommend]
+impl NumpyEdgeOrder for EdgeOrder<2> {
+    fn sealed(_: seal::Unnameable) {}
 }
 
 impl Edge for EdgeOrder<1> {

@@ -3,7 +3,7 @@
 //! edges, on uniform and non-uniform grids (weights from
 //! [`super::fornberg`]), and the Laplacian of fields of rank 1 to 3.
 
-use super::axes::{shortest_axis, AllAxes, Axis, AxisSelection};
+use super::axes::{shortest_axis, AllAxes, AxisSelection, Checked};
 use super::fornberg::{weights, MAX_POINTS};
 use super::grid::{AxisGrid, AxisSpacing, Grid, Spacings};
 use super::numpy::{collapse, parallel, parts, Coefs, InReal, InSample, PARTS};
@@ -98,15 +98,14 @@ const fn accuracy_fits(dims: &[usize], axes: &[usize], p: usize, deriv: usize) {
     len_fits(dims, axes, p, deriv);
 }
 
-/// The compile-time checks of a higher-order stencil of derivative `D`.
-#[inline(always)]
-pub(crate) fn acc_checks<S: Shape, Sel: AxisSelection<S>, A: AccuracyOrder, const D: usize>(
-    _: &A,
-) -> usize {
-    // Evaluated whenever this function is instantiated.
-    let () = AccuracyFits::<S, Sel, A, D>::ORDER_OK;
-    let () = AccuracyFits::<S, Sel, A, D>::LEN_OK;
-    A::P
+impl<A: AccuracyOrder> Checked<A> {
+    /// The checks of [`accuracy_fits`] for accuracy order `A` and derivative
+    /// `deriv`.
+    #[track_caller]
+    const fn accuracy(dims: &[usize], axes: &[usize], deriv: usize) -> Self {
+        accuracy_fits(dims, axes, A::P, deriv);
+        Checked::new(A::P)
+    }
 }
 
 /// The stencil at position `i` of an axis of `n` points: its first point
@@ -171,16 +170,15 @@ pub(crate) struct Op {
 }
 
 /// The `D`-th derivative (1 or 2) along `AX` of `src` into `dst`, both of
-/// shape `S`, after the compile-time length check: the one body behind
-/// `diff_along` and `diff2_along` on inline and heap tensors.
+/// shape `S`, with accuracy order `acc` that the caller has checked: the one
+/// body behind `diff_along` and `diff2_along` on inline and heap tensors.
 #[inline]
 pub(crate) fn diff_along_into<S: HasAxis<AX>, const AX: usize, const D: usize, I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
     grid: AxisGrid<'_, I::Out>,
-    order: &impl AccuracyOrder,
+    acc: usize,
 ) {
-    let acc = acc_checks::<S, Axis<AX>, _, D>(order);
     let op = Op {
         deriv: D,
         acc,
@@ -390,8 +388,9 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     where
         S: HasAxis<AX>,
     {
+        let acc = const { Checked::accuracy(S::DIMS, &[AX], 1) }.order(&order);
         let mut out = Tensor::zeros();
-        diff_along_into::<S, AX, 1, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), &order);
+        diff_along_into::<S, AX, 1, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), acc);
         out
     }
 
@@ -424,8 +423,9 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     where
         S: HasAxis<AX>,
     {
+        let acc = const { Checked::accuracy(S::DIMS, &[AX], 2) }.order(&order);
         let mut out = Tensor::zeros();
-        diff_along_into::<S, AX, 2, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), &order);
+        diff_along_into::<S, AX, 2, I>(self.as_slice(), out.as_mut_slice(), spacing.grid(), acc);
         out
     }
 

@@ -106,7 +106,8 @@ mod plan;
 mod sample;
 
 pub use axes::{
-    AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, EDGE1, EDGE2,
+    AllAxes, Axis, AxisSelection, DistinctAxes, Edge, EdgeFits, EdgeOrder, NumpyEdgeOrder, EDGE1,
+    EDGE2,
 };
 pub use grid::{AxisGrid, AxisSpacing, Coords, CoordsRef, Grid, GridError, Spacings, Step, Unit};
 pub use higher::{Accuracy, AccuracyFits, AccuracyOrder, Laplacian};
@@ -115,21 +116,10 @@ pub use plan::CoordsPlan;
 pub use plan::Planned;
 pub use sample::Sample;
 
-use axes::gradient_fits;
+use axes::{gradient_fits, Checked};
 
 use crate::shape::{HasAxis, Shape};
 use crate::tensor::{Storage, Tensor};
-
-/// The compile-time checks of a `numpy.gradient` call (evaluated when the
-/// call is monomorphized).
-#[inline(always)]
-pub(crate) fn checks<S: Shape, Sel: AxisSelection<S>, Ed: Edge>(_: &Sel, _: &Ed) {
-    // Constants named in a function body are evaluated whenever the function
-    // is instantiated (no `const { }` block needed, and one note less in the
-    // error).
-    let () = DistinctAxes::<S, Sel>::OK;
-    let () = EdgeFits::<S, Sel, Ed>::OK;
-}
 
 /// The gradients of `src` along the axes of `Sel`, each written into a
 /// fresh output built by `make` (through the slice `out` gives).
@@ -289,7 +279,8 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     where
         S: HasAxis<AX>,
     {
-        let [g] = self.gradient_axes((Axis::<AX>,), (spacing,), edge);
+        let edge = const { Checked::edge(S::DIMS, &[AX]) }.order(&edge);
+        let [g] = self.gradient_unchecked::<(Axis<AX>,), _>(&(spacing,), edge);
         g
     }
 
@@ -317,7 +308,9 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
         AllAxes: AxisSelection<S>,
         Sp: Spacings<I::Out, <AllAxes as AxisSelection<S>>::Lens<I::Out>>,
     {
-        self.gradient_axes_into(AllAxes, outs, spacing, edge);
+        let _ = edge; // its type is the edge order
+        const { gradient_fits(S::DIMS, <AllAxes as AxisSelection<S>>::AXES, Ed::ORDER) };
+        self.gradient_into_unchecked::<AllAxes, Sp>(outs, &spacing, Ed::ORDER);
     }
 
     /// Writes the gradient along the chosen axes into `outs` (one per
@@ -345,7 +338,23 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     ) where
         Sp: Spacings<I::Out, Sel::Lens<I::Out>>,
     {
-        checks::<S, Sel, Ed>(&axes, &edge);
+        let _ = (axes, edge); // their types are the selection and the edge order
+        const { gradient_fits(S::DIMS, Sel::AXES, Ed::ORDER) };
+        self.gradient_into_unchecked::<Sel, Sp>(outs, &spacing, Ed::ORDER);
+    }
+
+    /// Writes the gradients along `Sel` into `outs` once the caller has
+    /// checked the selection and the axis lengths (see
+    /// [`Tensor::gradient_unchecked`]).
+    #[inline]
+    fn gradient_into_unchecked<Sel: AxisSelection<S>, Sp>(
+        &self,
+        outs: &mut Sel::Array<Tensor<S, I::Out, D>>,
+        spacing: &Sp,
+        edge: usize,
+    ) where
+        Sp: Spacings<I::Out, Sel::Lens<I::Out>>,
+    {
         for (k, out) in outs.as_mut().iter_mut().enumerate() {
             numpy::gradient_axis(
                 self.as_slice(),
@@ -353,7 +362,7 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
                 S::DIMS,
                 Sel::AXES[k],
                 spacing.grid(k),
-                Ed::ORDER,
+                edge,
             );
         }
     }
@@ -385,6 +394,8 @@ impl<S: Shape, I: Sample, D: Storage> Tensor<S, I, D> {
     ) where
         S: HasAxis<AX>,
     {
-        self.gradient_axes_into((Axis::<AX>,), core::array::from_mut(out), (spacing,), edge);
+        let edge = const { Checked::edge(S::DIMS, &[AX]) }.order(&edge);
+        let outs = core::array::from_mut(out);
+        self.gradient_into_unchecked::<(Axis<AX>,), _>(outs, &(spacing,), edge);
     }
 }

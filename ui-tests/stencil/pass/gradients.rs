@@ -13,4 +13,9 @@ fn main() {
     let _ = h.diff_along::<0>(Unit, Accuracy::<4>);
     let _ = Tensor::<Rank1<6>>::zeros().diff2_along::<0>(Unit, Accuracy::<4>);
     let _ = Tensor::<Rank3<4, 4, 4>>::zeros().laplacian(Unit, Accuracy::<2>);
+    let mut outs = [Tensor::zeros(); 2];
+    f.gradient_into(&mut outs, Unit, EDGE1);
+    f.gradient_axes_into((Axis::<1>, Axis::<0>), &mut outs, Unit, EDGE1);
+    let mut g1 = Tensor::zeros();
+    f.gradient_along_into::<0>(&mut g1, Unit, EDGE1);
 }
