@@ -6,7 +6,7 @@
 use super::axes::{shortest_axis, AllAxes, AxisSelection, Checked};
 use super::fornberg::{weights, MAX_POINTS};
 use super::grid::{AxisGrid, AxisSpacing, Grid, Spacings};
-use super::numpy::{collapse, parallel, parts, Coefs, InReal, InSample, PARTS};
+use super::numpy::{collapse, parallel, parts, Coefs, InReal, InSample, Re, PARTS};
 use super::sample::Sample;
 use crate::const_msg::Msg;
 use crate::scalar::Scalar;
@@ -122,6 +122,7 @@ fn window(i: usize, n: usize, half: usize, one_sided: usize) -> (usize, usize) {
 }
 
 /// Weights on a uniform grid of step `h` for offsets `start - i ..`.
+#[inline(always)]
 fn uniform_weights<R: Scalar>(
     i: usize,
     start: usize,
@@ -192,6 +193,7 @@ pub(crate) fn diff_along_into<S: HasAxis<AX>, const AX: usize, const D: usize, I
 ///
 /// With feature `rayon`, a large field is split over threads as
 /// [`gradient_axis`](super::numpy::gradient_axis) splits it, bit-identical.
+#[inline(always)]
 pub(crate) fn diff_axis<I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
@@ -200,11 +202,24 @@ pub(crate) fn diff_axis<I: Sample>(
     grid: AxisGrid<'_, I::Out>,
     op: Op,
 ) {
+    // Inlined, as `gradient_axis` is: a real spacing leaves no dead dual kernel.
     match grid {
-        AxisGrid::Real(g) => diff_axis_in::<I, InReal>(src, dst, dims, axis, collapse(g), op),
+        AxisGrid::Real(g) => diff_axis_real(src, dst, dims, axis, g, op),
         // Never collapsed: equally spaced values can carry different tangents.
         AxisGrid::Same(g) => diff_axis_in::<I, InSample>(src, dst, dims, axis, g, op),
     }
+}
+
+/// Real steps and coordinates.
+fn diff_axis_real<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, Re<I>>,
+    op: Op,
+) {
+    diff_axis_in::<I, InReal>(src, dst, dims, axis, collapse(grid), op);
 }
 
 /// [`diff_axis`] with weights computed in `C::X`.
@@ -260,6 +275,7 @@ struct Stencils<'a, R> {
 }
 
 impl<'a, R: Scalar> Stencils<'a, R> {
+    #[inline(always)]
     fn new(grid: Grid<'a, R>, n: usize, op: Op) -> Self {
         let (half, one_sided) = (op.acc / 2, op.acc + op.deriv);
         let (uniform, x) = match grid {

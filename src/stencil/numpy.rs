@@ -13,6 +13,9 @@ use super::sample::Sample;
 use crate::scalar::{Real, Scalar};
 use crate::shape::axis_split;
 
+/// The real type behind the gradient of samples `I`.
+pub(crate) type Re<I> = <<I as Sample>::Out as Scalar>::Real;
+
 /// The scalar a kernel computes its stencil coefficients in, for outputs of
 /// type `E`, and how a coefficient enters the outputs' arithmetic.
 pub(crate) trait Coefs<E: Scalar> {
@@ -105,7 +108,7 @@ fn interior_coefs<R: Scalar>(x: &[R], i: usize) -> Abc<R> {
 
 /// The left and right edge-order-2 coefficients, each `(a, b, c)` applied to
 /// `f[0], f[1], f[2]` and to `f[n-3], f[n-2], f[n-1]`.
-#[inline]
+#[inline(always)]
 fn edge2_coefs<R: Scalar>(grid: Grid<'_, R>, n: usize) -> (Abc<R>, Abc<R>) {
     match grid {
         Grid::Uniform(h) => (
@@ -138,7 +141,7 @@ enum Edges<R> {
 }
 
 impl<R: Scalar> Edges<R> {
-    #[inline]
+    #[inline(always)]
     fn new(grid: Grid<'_, R>, n: usize, edge: usize) -> Self {
         if edge == 2 {
             let (l, r) = edge2_coefs(grid, n);
@@ -237,6 +240,13 @@ fn diff2<I: Sample, C: Coefs<I::Out>>(d: &mut [I::Out], p: &[I], r: &[I], h: Den
 /// (or lines) when there are enough of them, else ranges of positions along
 /// the axis. Every output element is computed by the same expression as
 /// serially, so the result is bit-identical.
+///
+/// Inlined into the caller, where the spacing's variant is known, so that a
+/// real spacing compiles to a call of [`gradient_axis_real`] alone: the dual
+/// kernel, never reached for real samples, then leaves no dead copy behind
+/// (one measured up to 3 % more instructions on the real path), and the
+/// real kernel is compiled as it was before dual spacings existed.
+#[inline(always)]
 pub(crate) fn gradient_axis<I: Sample>(
     src: &[I],
     dst: &mut [I::Out],
@@ -246,11 +256,23 @@ pub(crate) fn gradient_axis<I: Sample>(
     edge: usize,
 ) {
     match grid {
-        AxisGrid::Real(g) => gradient_axis_in::<I, InReal>(src, dst, dims, axis, collapse(g), edge),
+        AxisGrid::Real(g) => gradient_axis_real(src, dst, dims, axis, g, edge),
         // Never collapsed to a step: equally spaced values can carry
         // different tangents.
         AxisGrid::Same(g) => gradient_axis_in::<I, InSample>(src, dst, dims, axis, g, edge),
     }
+}
+
+/// numpy's path: real steps and coordinates.
+fn gradient_axis_real<I: Sample>(
+    src: &[I],
+    dst: &mut [I::Out],
+    dims: &[usize],
+    axis: usize,
+    grid: Grid<'_, Re<I>>,
+    edge: usize,
+) {
+    gradient_axis_in::<I, InReal>(src, dst, dims, axis, collapse(grid), edge);
 }
 
 /// [`gradient_axis`] with coefficients computed in `C::X`.
