@@ -269,7 +269,7 @@ tensor_slice! {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a vmap argument with batch size {B}",
     label = "the batch size is {B} here, from the other mapped arguments or the result",
-    note = "a mapped argument's mapped axis (axis 0, or AX for `x.in_axis::<AX>()`) has the batch size as its length; a `Rank0` tensor has no axis to map",
+    note = "a mapped argument's mapped axis (axis 0, or AX for `x.in_axis::<AX>()`) has the batch size as its length, as `Repeat::<N, _>(x)` has it as N; a `Rank0` tensor has no axis to map",
     note = "a mapped argument is a `Tensor` (mapped along axis 0), `x.in_axis::<AX>()` (mapped along axis AX) or `Repeat::<B, _>(x)` (the same value B times); `Broadcast(x)` gives the same value to every call next to a mapped argument"
 )]
 pub trait VmapArg<const B: usize> {
@@ -484,10 +484,16 @@ where
     }
 }
 
-// Kept out of the impl lists of rejected arguments (the notes of `VmapArg`
-// name the repeated form already).
+// Over every `B`, with `N` tied to it by the table that ties a mapped
+// tensor's length to it (one entry, `AxisOfLen<0, N>`), so that a count
+// other than the batch size fails here, and `do_not_recommend` reports it as
+// `VmapArg`'s message ("`Repeat<4, f64>` cannot be a vmap argument with
+// batch size 3"); it also keeps this impl out of the impl lists.
 #[diagnostic::do_not_recommend]
-impl<const B: usize, T: Clone> VmapArg<B> for Repeat<B, T> {
+impl<const B: usize, const N: usize, T: Clone> VmapArg<B> for Repeat<N, T>
+where
+    Rank1<N>: AxisOfLen<0, B>,
+{
     type Item = T;
     #[inline(always)]
     fn item(&self, _b: usize) -> T {
