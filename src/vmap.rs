@@ -582,6 +582,10 @@ impl<const B: usize, T: Clone> VmapInput<B> for Broadcast<T> {
 /// [`Broadcast`] nothing gives it, and the call does not compile (JAX:
 /// "vmap must have at least one non-None value in in_axes").
 ///
+/// In generic code, an argument bounded by [`VmapInput<B>`](VmapInput) may
+/// be a broadcast, so a vmap whose arguments are all such (or come before the
+/// first mapped one) asks for this bound on the tuple of their types.
+///
 /// One impl per arity, over its argument types, that reads their kinds from
 /// [`AnyMappedKind`]. `do_not_recommend` makes rustc report the unmet bound
 /// as this trait's, on the user's own argument types and with this trait's
@@ -605,7 +609,7 @@ impl<const B: usize, T: Clone> VmapInput<B> for Broadcast<T> {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "no argument of this vmap is mapped, so the batch size is unknown",
-    label = "every argument is `Broadcast`: none gives the batch size",
+    label = "every argument is `Broadcast` or, in generic code, not known to be mapped",
     note = "to fix it, map an argument (a `Tensor` along axis 0, `x.in_axis::<AX>()` along axis AX), or, to call the function B times on the same value, pass `Repeat::<B, _>(x)`"
 )]
 pub trait AnyMapped<const B: usize> {}
