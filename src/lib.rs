@@ -147,9 +147,10 @@
 //! batch and stack the results along a new leading axis. A [`Tensor`]
 //! argument is mapped along its leading axis, [`Tensor::in_axis`] maps along
 //! another one, [`Broadcast`] passes the same value to every call. The batch
-//! size is a const taken from the types, so two arguments with different
-//! batch sizes do not compile. vmap composes with the AD entry points in
-//! both directions:
+//! size is a const taken from the types of the mapped arguments, so two
+//! arguments with different batch sizes do not compile, and neither does a
+//! vmap with nothing mapped ([`Repeat`] names the number of calls instead).
+//! vmap composes with the AD entry points in both directions:
 //!
 //! ```
 //! use constgrad::ad::{derivative, grad};
@@ -300,7 +301,7 @@ pub use tensor::error::ShapeError;
 pub use tensor::heap::{Heap, HeapTensor};
 pub use tensor::linalg::{Axes, Axes1, Axes2, Axes3, Axes4, Axes5, Axes6, MatMulRhs, PermuteAxes};
 pub use tensor::{Inline, Storage, Tensor};
-pub use vmap::{vmap, vmap2, vmap3, Batched, Broadcast, Mapped, VmapArg};
+pub use vmap::{vmap, vmap2, vmap3, Batched, Broadcast, Mapped, Repeat, VmapArg};
 
 /// The README's examples, compiled and run as doctests so they cannot drift.
 #[cfg(doctest)]

@@ -470,7 +470,7 @@ missing_axis!([A B C D F], 5);
 #[diagnostic::on_unimplemented(
     message = "a `Rank0` tensor has no axis {AX}: it holds one value, so vmap cannot map it",
     label = "a scalar tensor, mapped along axis {AX}",
-    note = "to give the same value to every call, pass `Broadcast(x)` or capture it in the closure; to map, pass a tensor of rank 1 or more"
+    note = "to give the same value to every call, capture it in the closure, or pass `Broadcast(x)` next to a mapped argument; to map, pass a tensor of rank 1 or more"
 )]
 pub trait MappableAlong<const AX: usize>: HasAxis<AX> {}
 

@@ -14,8 +14,13 @@
 //!   function sees one slice of it per call, with that axis removed;
 //! - [`Mapped<AX, _>`](Mapped), made by [`Tensor::in_axis`], is **mapped along
 //!   axis `AX`** (any axis of any rank);
+//! - [`Repeat<B, _>`](Repeat) passes the same value to each of `B` calls
+//!   (JAX's `axis_size`), and counts as mapped;
 //! - [`Broadcast`] passes the same value to every call (JAX's `in_axes=None`);
 //!   capturing a value in the closure does the same.
+//!
+//! At least one argument must be mapped, as in JAX: a vmap whose arguments
+//! are all [`Broadcast`] has nothing to take `B` from, and does not compile.
 //!
 //! A slice of rank 0 is handed to the function as the bare element (`f64`, a
 //! dual number, …), any other slice as a [`Tensor`]. Results may be scalars
@@ -31,7 +36,7 @@
 //! | `vmap(f)(x, y)` | `vmap2(f, x, y)` |
 //! | `vmap(f, in_axes=1)(x)` | `vmap(f, x.in_axis::<1>())` |
 //! | `vmap(f, in_axes=(0, None))(x, y)` | `vmap2(f, x, Broadcast(y))`, or `vmap(\|x\| f(x, y), x)` |
-//! | `vmap(f, in_axes=None, axis_size=8)(y)` | `vmap::<8, _, _>(f, Broadcast(y))` |
+//! | `vmap(f, in_axes=None, axis_size=8)(y)` | `vmap(f, Repeat::<8, _>(y))` |
 //! | `vmap(vmap(f, (None, 1)), (0, None))(a, b)` | `vmap(\|r\| vmap(\|c\| f(r, c), b.in_axis::<1>()), a)` |
 //! | `vmap(grad(f))(x)`, scalar points | `vmap(\|x\| derivative(f, x), x)` |
 //! | `vmap(grad(f))(xs)`, one point per row | `vmap(\|p\| grad(f, p), xs)` |
@@ -228,30 +233,44 @@ tensor_slice! {
     Rank6<A, B, C, D, F, G> = |x| [[[[[[x; G]; F]; D]; C]; B]; A];
 }
 
-/// An argument of a vmapped function with batch size `B`: how to read the
-/// value for batch entry `b`.
+/// A mapped argument of a vmapped function, with batch size `B`: how to read
+/// the value for batch entry `b`. A mapped argument fixes `B`.
 ///
 /// Implemented by [`Tensor`] and `&Tensor` (mapped along axis 0), by
-/// [`Mapped<AX, _>`](Mapped) (mapped along axis `AX`) and by [`Broadcast`]
-/// (the same value for every entry, any `B`). A mapped argument fixes `B`;
-/// two mapped arguments whose axes differ in length are rejected by the
-/// compiler through [`AxisOfLen`].
+/// [`Mapped<AX, _>`](Mapped) (mapped along axis `AX`) and by
+/// [`Repeat<B, _>`](Repeat) (the same value, `B` times). Two mapped arguments
+/// whose axes differ in length are rejected by the compiler through
+/// [`AxisOfLen`]. [`Broadcast`] is not a `VmapArg`, as it gives no batch size:
+/// the entry points take it as a [`VmapInput`], next to a mapped argument.
+///
+/// Code generic over a vmapped argument bounds it by `VmapArg<B>`, and calls
+/// [`vmap`], [`vmap2`] and [`vmap3`] with it without further bounds.
 ///
 /// # Example
 ///
 /// ```
-/// use constgrad::vmap::VmapArg;
-/// use constgrad::Tensor;
+/// use constgrad::vmap::{vmap2, Broadcast, VmapArg};
+/// use constgrad::{Rank1, Tensor};
 ///
 /// let m = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
 /// assert_eq!(VmapArg::<2>::item(&m, 1), Tensor::from([3.0, 4.0]));
 /// assert_eq!(VmapArg::<2>::item(&m.in_axis::<1>(), 1), Tensor::from([2.0, 4.0]));
+///
+/// // Generic over how the rows are mapped: no bound beyond `VmapArg`.
+/// fn scaled<const B: usize, X>(rows: X, k: f64) -> Tensor<Rank1<B>>
+/// where
+///     X: VmapArg<B, Item = Tensor<Rank1<2>>>,
+/// {
+///     vmap2(|r: Tensor<Rank1<2>>, k: f64| r.sum() * k, rows, Broadcast(k))
+/// }
+/// assert_eq!(scaled(m, 2.0), Tensor::from([6.0, 14.0]));
+/// assert_eq!(scaled(m.in_axis::<1>(), 2.0), Tensor::from([8.0, 12.0]));
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a vmap argument with batch size {B}",
     label = "the batch size is {B} here, from the other mapped arguments or the result",
-    note = "a mapped argument's mapped axis (axis 0, or AX for `x.in_axis::<AX>()`) has the batch size as its length; a `Rank0` tensor has no axis to map",
-    note = "a vmap argument is a `Tensor` (mapped along axis 0), `x.in_axis::<AX>()` (mapped along axis AX) or `Broadcast(x)` (the same value for every batch entry)"
+    note = "a mapped argument's mapped axis (axis 0, or AX for `x.in_axis::<AX>()`) has the batch size as its length, as `Repeat::<N, _>(x)` has it as N; a `Rank0` tensor has no axis to map",
+    note = "a mapped argument is a `Tensor` (mapped along axis 0), `x.in_axis::<AX>()` (mapped along axis AX) or `Repeat::<B, _>(x)` (the same value B times); `Broadcast(x)` gives the same value to every call next to a mapped argument"
 )]
 pub trait VmapArg<const B: usize> {
     /// What the function receives for one batch entry.
@@ -284,7 +303,10 @@ pub trait VmapArg<const B: usize> {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mapped<const AX: usize, T>(pub T);
 
-/// A value passed unchanged to every call (JAX's `in_axes=None`).
+/// A value passed unchanged to every call (JAX's `in_axes=None`). It gives
+/// no batch size, so another argument must be mapped: a vmap whose every
+/// argument is `Broadcast` does not compile (see [`AnyMapped`]); to call a
+/// function `B` times on the same value, pass [`Repeat<B, _>`](Repeat).
 ///
 /// # Example
 ///
@@ -298,6 +320,23 @@ pub struct Mapped<const AX: usize, T>(pub T);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Broadcast<T>(pub T);
+
+/// A value passed unchanged to each of `B` calls: a broadcast that names the
+/// batch size, and so counts as mapped. `vmap(f, Repeat::<B, _>(x))` is
+/// JAX's `vmap(f, in_axes=None, axis_size=B)(x)`.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{vmap, Repeat};
+/// use constgrad::{Rank1, Rank2, Tensor};
+///
+/// let v = Tensor::from([1.0, 2.0]);
+/// let rows: Tensor<Rank2<3, 2>> = vmap(|v: Tensor<Rank1<2>>| v * 2.0, Repeat::<3, _>(v));
+/// assert_eq!(rows, Tensor::from([[2.0, 4.0], [2.0, 4.0], [2.0, 4.0]]));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Repeat<const B: usize, T>(pub T);
 
 impl<S: Shape, E: Copy> Tensor<S, E> {
     /// This tensor as a vmap argument mapped along axis `AX` (JAX's
@@ -445,16 +484,174 @@ where
     }
 }
 
-// Kept out of the impl lists of rejected arguments (the notes of `VmapArg`
-// name the broadcast form already).
+// Over every `B`, with `N` tied to it by the table that ties a mapped
+// tensor's length to it (one entry, `AxisOfLen<0, N>`), so that a count
+// other than the batch size fails here, and `do_not_recommend` reports it as
+// `VmapArg`'s message ("`Repeat<4, f64>` cannot be a vmap argument with
+// batch size 3"); it also keeps this impl out of the impl lists.
 #[diagnostic::do_not_recommend]
-impl<const B: usize, T: Clone> VmapArg<B> for Broadcast<T> {
+impl<const B: usize, const N: usize, T: Clone> VmapArg<B> for Repeat<N, T>
+where
+    Rank1<N>: AxisOfLen<0, B>,
+{
     type Item = T;
     #[inline(always)]
     fn item(&self, _b: usize) -> T {
         self.0.clone()
     }
 }
+
+/// An argument of [`vmap`], [`vmap2`] or [`vmap3`]: a mapped argument (every
+/// [`VmapArg`]) or a [`Broadcast`] value, and which of the two it is
+/// ([`Kind`](VmapInput::Kind)), so that a vmap with nothing mapped is
+/// rejected by its own error ([`AnyMapped`]) instead of a batch size that
+/// cannot be inferred.
+///
+/// Code generic over an argument that may be broadcast bounds it by
+/// `VmapInput<B>`, and then also bounds the tuple of the vmap's argument types
+/// by [`AnyMapped<B>`](AnyMapped): from the bounds alone rustc cannot tell
+/// which argument is mapped. (A first argument that is mapped settles it: a
+/// `VmapArg` or a concrete tensor before the `VmapInput` needs no such bound.)
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{vmap2, AnyMapped, Broadcast, BroadcastKind, MappedKind, VmapInput};
+/// use constgrad::{Rank1, Rank2, Tensor};
+///
+/// let m = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+/// assert_eq!(VmapInput::<2>::item(&m, 1), Tensor::from([3.0, 4.0]));
+/// assert_eq!(VmapInput::<2>::item(&Broadcast(5.0), 1), 5.0);
+/// let _: <Tensor<Rank1<2>> as VmapInput<2>>::Kind = MappedKind;
+/// let _: <Broadcast<f64> as VmapInput<2>>::Kind = BroadcastKind;
+///
+/// // A weight given per row or broadcast, next to mapped rows.
+/// fn weighted<const B: usize, W>(w: W, rows: Tensor<Rank2<B, 2>>) -> Tensor<Rank1<B>>
+/// where
+///     W: VmapInput<B, Item = f64>,
+///     (W, Tensor<Rank2<B, 2>>): AnyMapped<B>,
+/// {
+///     vmap2(|w: f64, r: Tensor<Rank1<2>>| r.sum() * w, w, rows)
+/// }
+/// assert_eq!(weighted(Broadcast(2.0), m), Tensor::from([6.0, 14.0]));
+/// assert_eq!(weighted(Tensor::from([1.0, 0.5]), m), Tensor::from([3.0, 3.5]));
+/// ```
+pub trait VmapInput<const B: usize> {
+    /// What the function receives for one batch entry.
+    type Item;
+    /// [`MappedKind`] for a mapped argument, [`BroadcastKind`] for a
+    /// broadcast one.
+    type Kind;
+    #[doc(hidden)] // machinery of the entry points, not for users to call
+    /// The value for batch entry `b`.
+    fn item(&self, b: usize) -> Self::Item;
+}
+
+/// The [`VmapInput::Kind`] of a mapped argument: it gives the batch size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MappedKind;
+
+/// The [`VmapInput::Kind`] of a [`Broadcast`] argument: it fits any batch
+/// size, and gives none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BroadcastKind;
+
+impl<const B: usize, X: VmapArg<B>> VmapInput<B> for X {
+    type Item = X::Item;
+    type Kind = MappedKind;
+    #[inline(always)]
+    fn item(&self, b: usize) -> X::Item {
+        VmapArg::item(self, b)
+    }
+}
+
+// Kept out of the impl lists of rejected arguments (the notes of `VmapArg`
+// name the broadcast form already).
+#[diagnostic::do_not_recommend]
+impl<const B: usize, T: Clone> VmapInput<B> for Broadcast<T> {
+    type Item = T;
+    type Kind = BroadcastKind;
+    #[inline(always)]
+    fn item(&self, _b: usize) -> T {
+        self.0.clone()
+    }
+}
+
+/// The arguments of a vmap, as the tuple of their types, when at least one
+/// of them is mapped and so gives the batch size `B`. With every argument
+/// [`Broadcast`] nothing gives it, and the call does not compile (JAX:
+/// "vmap must have at least one non-None value in in_axes").
+///
+/// In generic code, an argument bounded by [`VmapInput<B>`](VmapInput) may
+/// be a broadcast, so a vmap whose arguments are all such (or come before the
+/// first mapped one) asks for this bound on the tuple of their types.
+///
+/// One impl per arity, over its argument types, that reads their kinds from
+/// [`AnyMappedKind`]. `do_not_recommend` makes rustc report the unmet bound
+/// as this trait's, on the user's own argument types and with this trait's
+/// message; the kinds never show.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{AnyMapped, Broadcast};
+/// use constgrad::Tensor;
+///
+/// fn checks<const B: usize, A: AnyMapped<B>>(_: &A) {}
+/// checks::<3, _>(&(Broadcast(1.0), Tensor::from([1.0, 2.0, 3.0])));
+/// ```
+///
+/// ```compile_fail,E0277
+/// use constgrad::vmap::{AnyMapped, Broadcast};
+///
+/// fn checks<const B: usize, A: AnyMapped<B>>(_: &A) {}
+/// checks::<3, _>(&(Broadcast(1.0), Broadcast(2.0))); // nothing mapped
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "no argument of this vmap is mapped, so the batch size is unknown",
+    label = "every argument is `Broadcast` or, in generic code, not known to be mapped",
+    note = "to fix it, map an argument (a `Tensor` along axis 0, `x.in_axis::<AX>()` along axis AX), or, to call the function B times on the same value, pass `Repeat::<B, _>(x)`"
+)]
+pub trait AnyMapped<const B: usize> {}
+
+/// `AnyMapped` for the argument tuples of one arity.
+macro_rules! any_mapped {
+    ($(($($x:ident),+);)+) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<const B: usize, $($x: VmapInput<B>),+> AnyMapped<B> for ($($x,)+)
+        where
+            ($($x::Kind,)+): AnyMappedKind,
+        {
+        }
+    )+};
+}
+
+any_mapped! {
+    (X);
+    (X, Y);
+    (X, Y, Z);
+}
+
+/// The tuples of argument kinds ([`MappedKind`], [`BroadcastKind`]) with at
+/// least one [`MappedKind`]: the table behind [`AnyMapped`], one row per
+/// position of the first mapped argument.
+///
+/// # Example
+///
+/// ```
+/// use constgrad::vmap::{AnyMappedKind, BroadcastKind, MappedKind};
+///
+/// fn has_one<K: AnyMappedKind>() {}
+/// has_one::<(BroadcastKind, MappedKind, BroadcastKind)>();
+/// ```
+pub trait AnyMappedKind {}
+
+impl AnyMappedKind for (MappedKind,) {}
+impl<K> AnyMappedKind for (MappedKind, K) {}
+impl AnyMappedKind for (BroadcastKind, MappedKind) {}
+impl<K, L> AnyMappedKind for (MappedKind, K, L) {}
+impl<L> AnyMappedKind for (BroadcastKind, MappedKind, L) {}
+impl AnyMappedKind for (BroadcastKind, BroadcastKind, MappedKind) {}
 
 /// An element type of a vmapped result: the value the result's storage is
 /// filled with before the batch entries are written into it.
@@ -635,47 +832,55 @@ tuple_batched! {
 /// of `x` and the results are stacked along a new leading axis.
 ///
 /// `x` is a [`Tensor`] (mapped along axis 0), `x.in_axis::<AX>()` (mapped
-/// along axis `AX`) or [`Broadcast`]`(x)`; with a broadcast argument the batch
-/// size is given explicitly, as JAX's `axis_size`: `vmap::<8, _, _>(f, Broadcast(x))`.
-/// Without it nothing fixes the batch size, and rustc reports "type
-/// annotations needed" for the result (JAX: "vmap must have at least one
-/// non-None value in in_axes"):
+/// along axis `AX`) or [`Repeat::<B, _>`](Repeat)`(x)` (the same value `B`
+/// times, JAX's `axis_size`). A [`Broadcast`] argument alone leaves nothing
+/// to give the batch size, and does not compile (JAX: "vmap must have at
+/// least one non-None value in in_axes"):
 ///
-/// ```compile_fail
+/// ```compile_fail,E0277
 /// use constgrad::vmap::{vmap, Broadcast};
 /// use constgrad::Tensor;
 ///
 /// let w = Tensor::from([1.0, 2.0]);
-/// let _ = vmap(|w: Tensor<_>| w.sum(), Broadcast(w)); // how many calls?
+/// // error: no argument of this vmap is mapped, so the batch size is unknown
+/// let _ = vmap(|w: Tensor<_>| w.sum(), Broadcast(w));
+/// ```
+///
+/// The fix is to map an argument, or to say how many calls:
+///
+/// ```
+/// use constgrad::vmap::{vmap, Repeat};
+/// use constgrad::Tensor;
+///
+/// let w = Tensor::from([1.0, 2.0]);
+/// let sums = vmap(|w: Tensor<_>| w.sum(), Repeat::<4, _>(w));
+/// assert_eq!(sums, Tensor::from([3.0; 4]));
 /// ```
 ///
 /// # Example
 ///
 /// ```
-/// use constgrad::vmap::{vmap, Broadcast};
-/// use constgrad::{Rank1, Rank2, Scalar, Tensor};
+/// use constgrad::vmap::vmap;
+/// use constgrad::{Rank1, Tensor};
 ///
 /// let x = Tensor::<Rank1<4>>::linspace(0.0, 3.0);
 /// let (sq, cube) = vmap(|x: f64| (x * x, x * x * x), x);
 /// assert_eq!(sq, Tensor::from([0.0, 1.0, 4.0, 9.0]));
 /// assert_eq!(cube, Tensor::from([0.0, 1.0, 8.0, 27.0]));
-///
-/// // Nothing mapped: the batch size is explicit (JAX's axis_size).
-/// let rows: Tensor<Rank2<3, 2>> = vmap::<3, _, _>(|v: Tensor<Rank1<2>>| v * 2.0, Broadcast(Tensor::from([1.0, 2.0])));
-/// assert_eq!(rows, Tensor::from([[2.0, 4.0], [2.0, 4.0], [2.0, 4.0]]));
 /// ```
 #[inline]
 pub fn vmap<const B: usize, X, O>(mut f: impl FnMut(X::Item) -> O, x: X) -> O::Output
 where
-    X: VmapArg<B>,
+    X: VmapInput<B>,
+    (X,): AnyMapped<B>,
     O: Batched<B>,
 {
     O::collect(|b| f(x.item(b)))
 }
 
 /// Maps `f` over two arguments with the same batch size `B` (each one mapped
-/// along an axis or broadcast; see [`vmap`]). Mapped arguments whose batch
-/// sizes differ do not compile.
+/// along an axis or broadcast, at least one mapped; see [`vmap`]). Mapped
+/// arguments whose batch sizes differ do not compile.
 ///
 /// # Example
 ///
@@ -700,15 +905,16 @@ pub fn vmap2<const B: usize, X, Y, O>(
     y: Y,
 ) -> O::Output
 where
-    X: VmapArg<B>,
-    Y: VmapArg<B>,
+    X: VmapInput<B>,
+    Y: VmapInput<B>,
+    (X, Y): AnyMapped<B>,
     O: Batched<B>,
 {
     O::collect(|b| f(x.item(b), y.item(b)))
 }
 
 /// Maps `f` over three arguments with the same batch size `B` (each one
-/// mapped along an axis or broadcast; see [`vmap`]).
+/// mapped along an axis or broadcast, at least one mapped; see [`vmap`]).
 ///
 /// # Example
 ///
@@ -734,9 +940,10 @@ pub fn vmap3<const B: usize, X, Y, Z, O>(
     z: Z,
 ) -> O::Output
 where
-    X: VmapArg<B>,
-    Y: VmapArg<B>,
-    Z: VmapArg<B>,
+    X: VmapInput<B>,
+    Y: VmapInput<B>,
+    Z: VmapInput<B>,
+    (X, Y, Z): AnyMapped<B>,
     O: Batched<B>,
 {
     O::collect(|b| f(x.item(b), y.item(b), z.item(b)))

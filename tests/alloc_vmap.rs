@@ -4,7 +4,7 @@ mod common;
 
 use common::counting::{allocations, Counting};
 use constgrad::ad::{derivative, grad, hessian, jacobian};
-use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast};
+use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast, Repeat};
 use constgrad::{Rank1, Rank2, Rank3, Scalar, Tensor};
 
 #[global_allocator]
@@ -35,7 +35,7 @@ fn vmap_in_every_form_allocates_nothing() {
             Broadcast(2.0),
         );
         let e: Tensor<Rank2<10, 10>> = vmap(|r| vmap(|q| (r * q).sum(), m), m);
-        let f = vmap::<4, _, _>(|v: Tensor<Rank1<10>>| v.sum(), Broadcast(x));
+        let f = vmap(|v: Tensor<Rank1<10>>| v.sum(), Repeat::<4, _>(x));
         (a.sum(), b.sum(), c.sum(), d.sum(), e.sum(), f.sum())
     });
     assert_eq!(n, 0, "vmap allocated {n} times");

@@ -3,7 +3,9 @@
 
 mod common;
 
-use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast, Mapped};
+use constgrad::vmap::{
+    vmap, vmap2, vmap3, AnyMapped, Broadcast, Mapped, Repeat, VmapArg, VmapInput,
+};
 use constgrad::{Rank1, Rank2, Rank3, Rank4, Scalar, Tensor};
 
 /// `f(x) = sin(x)·exp(-x/4)`, the function of the JAX documentation's example.
@@ -84,13 +86,77 @@ fn broadcast_and_captured_values_agree() {
 }
 
 #[test]
-fn nothing_mapped_needs_an_explicit_batch_size() {
+fn repeat_gives_the_same_value_to_each_of_b_calls() {
     let v = Tensor::from([1.0, 2.0]);
-    let rows = vmap::<3, _, _>(|v| v + 1.0, Broadcast(v));
+    let rows = vmap(|v| v + 1.0, Repeat::<3, _>(v));
     assert_eq!(rows, Tensor::from([[2.0, 3.0], [2.0, 3.0], [2.0, 3.0]]));
-    // The batch size may also come from the result's type.
-    let ones: Tensor<Rank1<4>> = vmap(|s: f64| s, Broadcast(1.0));
+    let ones = vmap(|s: f64| s, Repeat::<4, _>(1.0));
     assert_eq!(ones, Tensor::from([1.0; 4]));
+    // Next to a broadcast, the repeat gives the batch size; next to a mapped
+    // argument, it is one more argument of that size.
+    let scaled = vmap2(
+        |k: f64, v: Tensor<Rank1<2>>| v * k,
+        Broadcast(2.0),
+        Repeat::<2, _>(v),
+    );
+    assert_eq!(scaled, Tensor::from([[2.0, 4.0], [2.0, 4.0]]));
+    let x = Tensor::from([1.0, 2.0, 3.0]);
+    let shifted = vmap3(
+        |x: f64, k: f64, s: f64| x * k + s,
+        x,
+        Repeat::<3, _>(2.0),
+        Broadcast(0.5),
+    );
+    assert_eq!(shifted, x * 2.0 + 0.5);
+    let none: Tensor<Rank2<0, 2>> = vmap(|v| v, Repeat::<0, _>(v));
+    assert_eq!(none.dims(), &[0, 2]);
+}
+
+/// Generic over how each argument is mapped, bounded by `VmapArg` alone: the
+/// check that something is mapped needs no bound of its own here.
+fn sums<const B: usize, X, Y, Z>(x: X, y: Y, z: Z) -> [Tensor<Rank1<B>>; 3]
+where
+    X: VmapArg<B, Item = f64> + Copy,
+    Y: VmapArg<B, Item = f64> + Copy,
+    Z: VmapArg<B, Item = f64>,
+{
+    [
+        vmap(|a| a, x),
+        vmap2(|a, b| a + b, Broadcast(10.0), y),
+        vmap3(|a, b, c| a + b + c, x, y, z),
+    ]
+}
+
+/// One argument that may be broadcast (`VmapInput`) next to one that is
+/// mapped (`VmapArg`). Here nothing in the bounds says that one of the two
+/// is mapped, so the tuple of argument types carries `AnyMapped`.
+fn weighted<const B: usize, W, X>(w: W, x: X) -> Tensor<Rank2<B, 2>>
+where
+    W: VmapInput<B, Item = f64> + Copy,
+    X: VmapArg<B, Item = Tensor<Rank1<2>>> + Copy,
+    (W, X): AnyMapped<B>,
+{
+    let a = vmap2(|w, x| x * w, w, x);
+    // Mapped first: `VmapArg` is enough.
+    let b = vmap3(|x, w, k: f64| x * w * k, x, w, Broadcast(1.0));
+    assert_eq!(a, b);
+    a
+}
+
+#[test]
+fn generic_callers_need_no_bound_on_what_is_mapped() {
+    let x = Tensor::from([1.0, 2.0, 3.0]);
+    let m = Tensor::from([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]);
+    let [a, b, c] = sums(x, Mapped::<0, _>(&m.sum_axis::<0>()), Repeat::<3, _>(0.5));
+    assert_eq!(a, x);
+    assert_eq!(b, Tensor::from([15.0, 17.0, 19.0]));
+    assert_eq!(c, Tensor::from([6.5, 9.5, 12.5]));
+    let rows = Tensor::from([[1.0, 2.0], [3.0, 4.0]]);
+    assert_eq!(weighted(Broadcast(2.0), rows), rows * 2.0);
+    assert_eq!(
+        weighted(Tensor::from([1.0, -1.0]), rows.in_axis::<0>()),
+        Tensor::from([[1.0, 2.0], [-3.0, -4.0]])
+    );
 }
 
 #[test]

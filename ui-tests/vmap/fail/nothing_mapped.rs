@@ -1,3 +1,5 @@
+// A single broadcast argument: nothing gives the batch size (JAX: "vmap must
+// have at least one non-None value in in_axes").
 use constgrad::vmap::{vmap, Broadcast};
 use constgrad::Tensor;
 

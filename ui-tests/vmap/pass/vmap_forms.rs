@@ -1,8 +1,8 @@
 // Every argument form compiles: mapped along axis 0, along another axis,
-// through a reference, broadcast, nothing mapped with an explicit batch size,
+// through a reference, broadcast, a value repeated an explicit number of times,
 // nested vmaps, and tuple results. (A pass case also makes trybuild build the
 // fail cases fully, not only `cargo check` them.)
-use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast, Mapped};
+use constgrad::vmap::{vmap, vmap2, vmap3, Broadcast, Mapped, Repeat};
 use constgrad::{Rank1, Rank2, Rank3, Tensor};
 
 fn main() {
@@ -14,7 +14,7 @@ fn main() {
     let b: Tensor<Rank2<4, 3>> = vmap(|c| c, m.in_axis::<1>());
     let c: Tensor<Rank3<3, 2, 4>> = vmap(|s| s, Mapped::<1, _>(&t));
     let d: Tensor<Rank1<3>> = vmap2(|v, row: Tensor<Rank1<4>>| v * row.sum(), &x, m);
-    let e: Tensor<Rank2<5, 3>> = vmap::<5, _, _>(|v| v, Broadcast(x));
+    let e: Tensor<Rank2<5, 3>> = vmap(|v| v, Repeat::<5, _>(x));
     let (f, g): (Tensor<Rank1<4>>, Tensor<Rank2<4, 3>>) = vmap3(
         |s, col, k: f64| (s.sum() * k, col),
         t.in_axis::<2>(),
