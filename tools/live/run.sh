@@ -19,6 +19,7 @@ cd "$(dirname "$0")/../.."
 
 NUMPY=2.4.6
 JAX=0.10.2
+MPMATH=1.3.0
 venv=target/live/venv
 py="$venv/bin/python"
 now() { date +%s; }
@@ -29,7 +30,7 @@ loud() {
 }
 
 have_refs() {
-  "$py" -c "import numpy, jax, sys; sys.exit(not (numpy.__version__ == '$NUMPY' and jax.__version__ == '$JAX'))" 2>/dev/null
+  "$py" -c "import numpy, jax, mpmath, sys; sys.exit(not (numpy.__version__ == '$NUMPY' and jax.__version__ == '$JAX' and mpmath.__version__ == '$MPMATH'))" 2>/dev/null
 }
 
 t0=$(now)
@@ -38,7 +39,7 @@ if ! have_refs; then
   mkdir -p target/live
   if ! { "${PYTHON:-python3}" -m venv "$venv" &&
          "$venv/bin/pip" install --quiet --disable-pip-version-check \
-           "numpy==$NUMPY" "jax==$JAX" "jaxlib==$JAX"; } ||
+           "numpy==$NUMPY" "jax==$JAX" "jaxlib==$JAX" "mpmath==$MPMATH"; } ||
      ! have_refs; then
     loud "WARNING: could not install numpy $NUMPY and jax $JAX into $venv." \
          "The live differential tests did NOT run against a live numpy/JAX." \
@@ -50,7 +51,7 @@ if ! have_refs; then
   fi
 fi
 t1=$(now)
-echo "venv: numpy $NUMPY, jax $JAX in $venv ($((t1 - t0)) s)"
+echo "venv: numpy $NUMPY, jax $JAX, mpmath $MPMATH in $venv ($((t1 - t0)) s)"
 
 export CONSTGRAD_LIVE_SEED="${CONSTGRAD_LIVE_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}"
 echo "seed $CONSTGRAD_LIVE_SEED (replay: CONSTGRAD_LIVE_SEED=$CONSTGRAD_LIVE_SEED bash tools/live/run.sh)"
