@@ -14,6 +14,7 @@ The seed comes from `CONSTGRAD_LIVE_SEED` (printed either way).
 """
 
 import argparse
+import collections
 import json
 import math
 import multiprocessing
@@ -55,7 +56,8 @@ METHODS2 = {
     "atan2": jnp.arctan2, "hypot": jnp.hypot, "powf": jnp.power,
     "min": jnp.minimum, "max": jnp.maximum,
 }
-OPS = {"+": jnp.add, "-": jnp.subtract, "*": jnp.multiply, "/": jnp.divide}
+# Python's operators, which each library overloads (JAX's as jnp.add, …).
+OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 # The same functions in numpy, to screen candidate points cheaply.
 NP = {"exp_m1": np.expm1, "ln": np.log, "ln_1p": np.log1p, "recip": lambda a: 1.0 / a,
       "asin": np.arcsin, "acos": np.arccos, "atan": np.arctan, "asinh": np.arcsinh,
@@ -69,6 +71,16 @@ MP = {"exp2": lambda a: mp.power(2, a), "exp_m1": mp.expm1, "ln": mp.log,
       "recip": lambda a: 1 / a, "asin": mp.asin, "acos": mp.acos, "atan": mp.atan,
       "asinh": mp.asinh, "acosh": mp.acosh, "atanh": mp.atanh, "abs": mp.fabs,
       "atan2": mp.atan2, "powf": mp.power, "min": min, "max": max}
+
+
+# How each library evaluates an expression: constants, powers, functions.
+Lib = collections.namedtuple("Lib", "const powi powc fn")
+JAX_LIB = Lib(lambda v: v, lambda a, n: a ** n,  # lax.integer_pow, as powi
+              jnp.power, lambda name: {**UNARY, **METHODS2}[name])
+NP_LIB = Lib(lambda v: v, lambda a, n: np.float64(a) ** n, np.power,
+             lambda name: NP.get(name, getattr(np, name, None)))
+MP_LIB = Lib(mp.mpf, lambda a, n: a ** n, lambda a, c: mp.power(a, mp.mpf(c)),
+             lambda name: MP.get(name, getattr(mp, name, None)))
 
 
 class Node:
@@ -117,64 +129,34 @@ class Node:
     def operand(self):
         return f"({self.rust()})" if self.kind == "op" else self.recv()
 
-    # ---- JAX ---------------------------------------------------------
-    def jax(self, x):
-        a = [n.jax(x) for n in self.args]
+    # ---- values (JAX for the reference, numpy to screen points, mpmath
+    # for the exact derivatives) -----------------------------------------
+    def eval_in(self, x, lib):
+        a = [n.eval_in(x, lib) for n in self.args]
         if self.kind == "var":
             return x[self.value]
         if self.kind == "const":
-            return self.value
+            return lib.const(self.value)
         if self.kind == "neg":
             return -a[0]
         if self.kind == "op":
             return OPS[self.name](a[0], a[1])
         if self.kind == "powi":
-            return a[0] ** self.value  # lax.integer_pow, as powi
+            return lib.powi(a[0], self.value)
         if self.kind == "powc":
-            return jnp.power(a[0], self.value)
-        if self.kind == "unary":
-            return UNARY[self.name](a[0])
-        if self.kind == "method2":
-            return METHODS2[self.name](a[0], a[1])
+            return lib.powc(a[0], self.value)
+        if self.kind in ("unary", "method2"):
+            return lib.fn(self.name)(*a)
         return a[0] * a[1] + a[2]
+
+    def jax(self, x):
+        return self.eval_in(x, JAX_LIB)
 
     def np(self, x):
-        """The value in numpy (for screening points; JAX gives the reference)."""
-        a = [n.np(x) for n in self.args]
-        if self.kind == "var":
-            return x[self.value]
-        if self.kind == "const":
-            return self.value
-        if self.kind == "neg":
-            return -a[0]
-        if self.kind == "op":
-            return {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}[self.name](a[0], a[1])
-        if self.kind == "powi":
-            return np.float64(a[0]) ** self.value
-        if self.kind == "powc":
-            return np.power(a[0], self.value)
-        if self.kind in ("unary", "method2"):
-            return NP.get(self.name, getattr(np, self.name, None))(*a)
-        return a[0] * a[1] + a[2]
+        return self.eval_in(x, NP_LIB)
 
     def mp(self, x):
-        """The value in mpmath at its working precision."""
-        a = [n.mp(x) for n in self.args]
-        if self.kind == "var":
-            return x[self.value]
-        if self.kind == "const":
-            return mp.mpf(self.value)
-        if self.kind == "neg":
-            return -a[0]
-        if self.kind == "op":
-            return {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}[self.name](a[0], a[1])
-        if self.kind == "powi":
-            return a[0] ** self.value
-        if self.kind == "powc":
-            return mp.power(a[0], mp.mpf(self.value))
-        if self.kind in ("unary", "method2"):
-            return MP.get(self.name, getattr(mp, self.name, None))(*a)
-        return a[0] * a[1] + a[2]
+        return self.eval_in(x, MP_LIB)
 
     def text(self):
         return self.rust()
